@@ -1,0 +1,6 @@
+// The modules this build of Vigil is made of, in the order their migrations run.
+import type { ModuleDescriptor } from './platform/module.js';
+import { adminModule } from './modules/admin/index.js';
+import { auditModule } from './modules/audit/index.js';
+
+export const MODULES: readonly ModuleDescriptor[] = [adminModule, auditModule];

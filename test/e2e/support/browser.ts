@@ -1,0 +1,60 @@
+// Launches Debian's Chromium with a fresh profile, and takes screenshots at the desktop and tablet sizes.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ARTIFACTS_DIR, CHROMIUM } from './env.js';
+
+export const DESKTOP = { width: 1280, height: 800 } as const;
+export const TABLET = { width: 768, height: 1024 } as const;
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function openBrowser(baseURL: string): Promise<Browser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'vigil-e2e-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    baseURL,
+    viewport: DESKTOP,
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+    acceptDownloads: true,
+  });
+  context.setDefaultTimeout(15_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves `<name>-1280.png` and `<name>-768.png` of what the screen shows, then returns to the desktop size. */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  for (const size of [DESKTOP, TABLET]) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(250);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, `${name}-${size.width}.png`), animations: 'disabled' });
+  }
+  await page.setViewportSize(DESKTOP);
+}

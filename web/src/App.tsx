@@ -1,0 +1,57 @@
+// Chooses what to show: a loading note, the login screen, or the signed-in shell with the screen for the current path.
+import { AuditTool } from './screens/audit/AuditTool';
+import { AccountTool } from './screens/account/AccountTool';
+import { AdminTool } from './screens/admin/AdminTool';
+import { Home } from './screens/Home';
+import { TokensTool } from './screens/tokens/TokensTool';
+import { Login } from './screens/Login';
+import { NotFound } from './screens/NotFound';
+import { Shell } from './components/Shell';
+import { StatusProvider } from './components/Status';
+import { ErrorNote, Loading } from './components/Text';
+import { t } from './i18n';
+import { NavProvider } from './nav';
+import { isUnder, useLocation } from './router';
+import { useSession } from './session';
+
+function Screen({ pathname }: { pathname: string }) {
+  if (pathname === '/' || pathname === '') return <Home />;
+  if (isUnder(pathname, '/admin')) return <AdminTool pathname={pathname} />;
+  if (isUnder(pathname, '/audit')) return <AuditTool />;
+  if (isUnder(pathname, '/tokens')) return <TokensTool pathname={pathname} />;
+  if (isUnder(pathname, '/account')) return <AccountTool pathname={pathname} />;
+  return <NotFound />;
+}
+
+export function App() {
+  const { state, retry } = useSession();
+  const { pathname } = useLocation();
+
+  if (state.status === 'loading') {
+    return (
+      <div className="boot">
+        <Loading label={t('boot.loading')} />
+      </div>
+    );
+  }
+  if (state.status === 'error') {
+    return (
+      <main className="boot" id="main">
+        <h1>{t('boot.error')}</h1>
+        <ErrorNote error={state.error} onRetry={retry} />
+      </main>
+    );
+  }
+  if (state.status === 'anonymous') {
+    return <Login notice={state.notice} />;
+  }
+  return (
+    <StatusProvider key={state.me.id}>
+      <NavProvider userId={state.me.id}>
+        <Shell>
+          <Screen pathname={pathname} />
+        </Shell>
+      </NavProvider>
+    </StatusProvider>
+  );
+}
