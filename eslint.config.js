@@ -1,6 +1,7 @@
 // Lint rules: typescript-eslint's recommended set, plus the layer rule that core stays free of Node and process.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   { ignores: ['dist/', 'web/dist/', 'node_modules/', 'data/', 'artifacts/', '.bench-cache/', 'web/src/api/schema.d.ts'] },
@@ -10,6 +11,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      'no-undef': 'off', // TypeScript checks names; plain .js/.mjs files are small scripts
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',
@@ -24,6 +26,9 @@ export default tseslint.config(
   },
   {
     files: ['web/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/platform/*', '**/src/modules/*', '**/src/core/*'], message: 'the web app talks to the server over HTTP only' }] }] },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn', 'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/platform/*', '**/src/modules/*', '**/src/core/*'], message: 'the web app talks to the server over HTTP only' }] }] },
   },
 );

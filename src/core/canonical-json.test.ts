@@ -9,7 +9,8 @@ const withoutNegativeZero = (v: unknown): unknown => {
   if (Array.isArray(v)) return v.map(withoutNegativeZero);
   if (v && typeof v === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) Object.defineProperty(out, k, { value: withoutNegativeZero(x), enumerable: true, writable: true, configurable: true });
+    for (const [k, x] of Object.entries(v))
+      Object.defineProperty(out, k, { value: withoutNegativeZero(x), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return v;

@@ -3,6 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { api, call, onUnauthenticated, setCsrfToken } from './api/client';
 import { ApiError } from './api/problem';
 import type { Me } from './api/types';
+import { navigate } from './router';
 
 /** Why the login screen is shown, when it follows a session. */
 export type LoginNotice = 'expired' | 'logged-out' | 'password-changed';
@@ -67,6 +68,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await call(api.POST('/api/auth/logout'));
     } finally {
       setCsrfToken(null);
+      // The next person to sign in starts at home, not on the screen (and filters) of the last one.
+      navigate('/', { replace: true });
       setState({ status: 'anonymous', notice: 'logged-out' });
     }
   }, []);

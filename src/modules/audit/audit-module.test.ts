@@ -32,7 +32,9 @@ describe('audit module descriptor', () => {
       expect.objectContaining({ name: 'audit.read', roles: ['auditor', 'dpo', 'admin'] }),
       expect.objectContaining({ name: 'audit.export', roles: ['auditor', 'dpo'] }),
     ]);
-    expect(auditModule.nav).toEqual([{ id: 'audit', path: '/audit', titleKey: 'audit.nav.title', descriptionKey: 'audit.nav.description', permission: 'audit.read' }]);
+    expect(auditModule.nav).toEqual([
+      { id: 'audit', path: '/audit', titleKey: 'audit.nav.title', descriptionKey: 'audit.nav.description', permission: 'audit.read' },
+    ]);
     for (const key of ['audit.nav.title', 'audit.nav.description']) expect(auditModule.messages?.[key]).toBeTruthy();
   });
 });
@@ -88,13 +90,21 @@ for (const backend of storeBackends('audit module')) {
       const seqs = page1.items.map((r) => r.seq);
       expect([...seqs].sort((a, b) => b - a)).toEqual(seqs);
       expect(page1.nextBeforeSeq).toBe(seqs[9]);
-      const page2 = (await get(`/api/audit?action=entity.view&limit=10&beforeSeq=${page1.nextBeforeSeq}`, auditor)).json<{ items: AuditRecord[]; nextBeforeSeq: number | null }>();
+      const page2 = (await get(`/api/audit?action=entity.view&limit=10&beforeSeq=${page1.nextBeforeSeq}`, auditor)).json<{
+        items: AuditRecord[];
+        nextBeforeSeq: number | null;
+      }>();
       expect(page2.items[0]!.seq).toBeLessThan(seqs[9]!);
-      const page3 = (await get(`/api/audit?action=entity.view&limit=10&beforeSeq=${page2.nextBeforeSeq}`, auditor)).json<{ items: AuditRecord[]; nextBeforeSeq: number | null }>();
+      const page3 = (await get(`/api/audit?action=entity.view&limit=10&beforeSeq=${page2.nextBeforeSeq}`, auditor)).json<{
+        items: AuditRecord[];
+        nextBeforeSeq: number | null;
+      }>();
       expect(page3.items).toHaveLength(7);
       expect(page3.nextBeforeSeq).toBeNull();
 
-      const timed = (await get('/api/audit?from=2026-03-01T08:10:00Z&to=2026-03-01T10:12:00%2B02:00&targetType=entity', auditor)).json<{ items: AuditRecord[] }>();
+      const timed = (await get('/api/audit?from=2026-03-01T08:10:00Z&to=2026-03-01T10:12:00%2B02:00&targetType=entity', auditor)).json<{
+        items: AuditRecord[];
+      }>();
       expect(timed.items.map((r) => r.targetId)).toEqual(['ent_11', 'ent_10']);
 
       const searches = await records({ action: 'audit.search', actorId: auditorId });
@@ -116,7 +126,10 @@ for (const backend of storeBackends('audit module')) {
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toMatch(/^application\/x-ndjson/);
       expect(res.headers['content-disposition']).toMatch(/^attachment; filename="vigil-audit-\d{8}T\d{6}Z\.ndjson"$/);
-      const lines = res.body.trimEnd().split('\n').map((l) => JSON.parse(l) as AuditRecord);
+      const lines = res.body
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as AuditRecord);
       expect(lines.map((r) => r.targetId)).toEqual(['ent_5', 'ent_6', 'ent_7']);
       expect(lines[0]!.details.comment).toBe('=HYPERLINK("x"),"quoted"');
 
@@ -169,7 +182,10 @@ for (const backend of storeBackends('audit module')) {
         const toFile = await run('audit', 'export', '--output', file);
         expect(toFile.stdout).toBe('');
         expect(statSync(file).mode & 0o777).toBe(0o600);
-        const lines = readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as AuditRecord);
+        const lines = readFileSync(file, 'utf8')
+          .trimEnd()
+          .split('\n')
+          .map((l) => JSON.parse(l) as AuditRecord);
         expect(lines[0]!.seq).toBe(1);
         expect(lines.at(-1)!.action).toBe('audit.export');
         expect(lines.at(-1)!.actorId).toBe('cli:test');
@@ -204,7 +220,11 @@ for (const backend of storeBackends('audit module')) {
         expect((error as CliError).message).toMatch(/seq 12 \(hash-mismatch\)/);
 
         const verifications = await records({ action: 'audit.verify' });
-        expect(verifications[0]).toMatchObject({ outcome: 'failure', actorId: 'cli:test', details: { ok: false, problemSeq: 12, problemCode: 'hash-mismatch' } });
+        expect(verifications[0]).toMatchObject({
+          outcome: 'failure',
+          actorId: 'cli:test',
+          details: { ok: false, problemSeq: 12, problemCode: 'hash-mismatch' },
+        });
       });
     });
   });
@@ -213,7 +233,8 @@ for (const backend of storeBackends('audit module')) {
 async function dropTriggers(t: TestApp): Promise<void> {
   const db = t.ctx.db;
   for (const table of ['audit_log', 'audit_checkpoints']) {
-    const statements = db.dialect === 'sqlite' ? [`drop trigger ${table}_no_update`, `drop trigger ${table}_no_delete`] : [`drop trigger ${table}_no_change on ${table}`];
+    const statements =
+      db.dialect === 'sqlite' ? [`drop trigger ${table}_no_update`, `drop trigger ${table}_no_delete`] : [`drop trigger ${table}_no_change on ${table}`];
     for (const s of statements) await sql.raw(s).execute(db.kysely);
   }
 }

@@ -10,7 +10,8 @@ import { verifyDetails } from './verify-details.js';
 
 function instantOption(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!Instant.safeParse(value).success) throw new CliError(EXIT.usage, `--${name} must be an ISO 8601 date or date-time (2026-03-01 or 2026-03-01T10:00:00Z), got "${value}"`);
+  if (!Instant.safeParse(value).success)
+    throw new CliError(EXIT.usage, `--${name} must be an ISO 8601 date or date-time (2026-03-01 or 2026-03-01T10:00:00Z), got "${value}"`);
   return value;
 }
 

@@ -9,7 +9,21 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
 };
 
-const COLUMNS = ['seq', 'at', 'actorType', 'actorId', 'orgId', 'action', 'targetType', 'targetId', 'outcome', 'requestId', 'details', 'prevHash', 'hash'] as const;
+const COLUMNS = [
+  'seq',
+  'at',
+  'actorType',
+  'actorId',
+  'orgId',
+  'action',
+  'targetType',
+  'targetId',
+  'outcome',
+  'requestId',
+  'details',
+  'prevHash',
+  'hash',
+] as const;
 
 /** RFC 4180 quoting; a cell a spreadsheet would run as a formula gets a leading apostrophe. */
 function csvCell(value: unknown): string {

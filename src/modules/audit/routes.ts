@@ -58,7 +58,11 @@ export function auditRoutes(app: HttpApp, ctx: AppContext): void {
         requestId: req.id,
         details: definedOf({ format, from, to }),
       });
-      const stamp = ctx.clock.now().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+      const stamp = ctx.clock
+        .now()
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z');
       return reply
         .type(CONTENT_TYPES[format])
         .header('content-disposition', `attachment; filename="vigil-audit-${stamp}.${format}"`)

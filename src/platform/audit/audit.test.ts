@@ -17,7 +17,6 @@ import {
   checkpointMessage,
   createAuditLog,
   generatedKeyPath,
-  keyIdOf,
   loadAuditKey,
   rowHash,
   type AuditEntry,
@@ -47,7 +46,13 @@ async function dropTriggers(db: Database): Promise<void> {
 /** An attacker who knows the algorithm but not the key: rewrites hashes from `fromSeq` on so the chain holds again. */
 async function rechain(db: Database, fromSeq: number): Promise<void> {
   const rows = await db.kysely.selectFrom('audit_log').selectAll().where('seq', '>=', fromSeq).orderBy('seq').execute();
-  let prev = (await db.kysely.selectFrom('audit_log').select('hash').where('seq', '=', fromSeq - 1).executeTakeFirstOrThrow()).hash;
+  let prev = (
+    await db.kysely
+      .selectFrom('audit_log')
+      .select('hash')
+      .where('seq', '=', fromSeq - 1)
+      .executeTakeFirstOrThrow()
+  ).hash;
   for (const row of rows) {
     const hash = rowHash(prev, { ...row, details: JSON.parse(row.details) as Record<string, unknown> });
     await db.kysely.updateTable('audit_log').set({ prev_hash: prev, hash }).where('seq', '=', row.seq).execute();
@@ -381,7 +386,10 @@ for (const backend of storeBackends('audit log')) {
 
       it('a forged checkpoint beyond the head is a bad signature, not a truncation', async () => {
         const real = await db.kysely.selectFrom('audit_checkpoints').selectAll().where('seq', '=', 15).executeTakeFirstOrThrow();
-        await db.kysely.insertInto('audit_checkpoints').values({ ...real, id: undefined, seq: 40 }).execute();
+        await db.kysely
+          .insertInto('audit_checkpoints')
+          .values({ ...real, id: undefined, seq: 40 })
+          .execute();
         expect((await audit.verify()).firstProblem).toMatchObject({ seq: 40, code: 'bad-signature' });
       });
 

@@ -121,7 +121,8 @@ export function validateEntry(entry: AuditEntry): void {
   const keys = Object.keys(details);
   if (keys.length > DETAIL_LIMITS.keys) throw new InvalidAuditEntryError('details', `has more than ${DETAIL_LIMITS.keys} keys`);
   for (const key of keys) {
-    if (key.length > DETAIL_LIMITS.keyLength || !DETAIL_KEY.test(key)) throw new InvalidAuditEntryError(`details.${key.slice(0, DETAIL_LIMITS.keyLength)}`, 'is not a valid key');
+    if (key.length > DETAIL_LIMITS.keyLength || !DETAIL_KEY.test(key))
+      throw new InvalidAuditEntryError(`details.${key.slice(0, DETAIL_LIMITS.keyLength)}`, 'is not a valid key');
     checkDetail(key, (details as Record<string, AuditDetailValue | undefined>)[key]);
   }
 }

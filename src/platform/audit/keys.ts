@@ -66,7 +66,8 @@ function verifyKeyOf(publicKey: KeyObject): AuditVerifyKey {
 }
 
 function signingKeyOf(privateKey: KeyObject, source: AuditSigningKey['source']): AuditSigningKey {
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new AuditKeyError(`the audit key must be an Ed25519 private key, not ${privateKey.asymmetricKeyType ?? 'unknown'}`);
+  if (privateKey.asymmetricKeyType !== 'ed25519')
+    throw new AuditKeyError(`the audit key must be an Ed25519 private key, not ${privateKey.asymmetricKeyType ?? 'unknown'}`);
   return {
     ...verifyKeyOf(createPublicKey(privateKey)),
     source,

@@ -42,7 +42,11 @@ export function outboxCleanupJob(db: Database, clock: Clock, retentionDays = 7):
         if (ids.length === 0) return;
         await k
           .deleteFrom('outbox')
-          .where('id', 'in', ids.map((r) => r.id))
+          .where(
+            'id',
+            'in',
+            ids.map((r) => r.id),
+          )
           .execute();
       }
     },

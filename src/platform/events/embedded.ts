@@ -61,8 +61,12 @@ export function createEmbeddedTransport(opts: EmbeddedTransportOptions): EventTr
       return;
     }
     pollAgain = false;
-    polling = sequenceOutbox(db)
-      .then(() => workers.forEach(wake))
+    polling = (async () => {
+      await sequenceOutbox(db);
+      const top = await maxSeq(db);
+      // Idle consumers cost nothing; one moved on by another process refreshes its position when woken.
+      for (const w of workers) if (w.position < top) wake(w);
+    })()
       .catch((err: unknown) => log.error({ err }, 'event outbox poll failed'))
       .finally(() => {
         polling = undefined;
@@ -117,16 +121,21 @@ export function createEmbeddedTransport(opts: EmbeddedTransportOptions): EventTr
         .orderBy('seq')
         .limit(BATCH)
         .execute();
+      // The position is saved once per batch: after a crash at most one batch is delivered again.
+      let done = w.position;
       for (const row of rows) {
-        if (!running || !(await deliver(w, row))) return;
+        if (!running || !(await deliver(w, row))) {
+          await save(w, done);
+          return;
+        }
+        done = Number(row.seq);
       }
-      if (rows.length < BATCH) await save(w, top); // nothing subscribed is left up to `top`
+      await save(w, rows.length < BATCH ? top : done); // below BATCH: nothing subscribed is left up to `top`
     }
   }
 
   /** True when the worker may go on to the next event (handled or parked). */
   async function deliver(w: Worker, row: Row): Promise<boolean> {
-    const seq = Number(row.seq);
     const failed = w.failures.get(row.id) ?? 0;
     const event: DeliveredEvent = {
       id: row.id,
@@ -145,20 +154,21 @@ export function createEmbeddedTransport(opts: EmbeddedTransportOptions): EventTr
       if (!parked) {
         w.failures.set(row.id, event.attempt);
         log.warn(ctx, 'event handler failed; will retry');
-        w.retryTimer = setTimeout(() => {
-          w.retryTimer = undefined;
-          wake(w);
-        }, retryDelay(retryBaseMs, event.attempt));
+        w.retryTimer = setTimeout(
+          () => {
+            w.retryTimer = undefined;
+            wake(w);
+          },
+          retryDelay(retryBaseMs, event.attempt),
+        );
         w.retryTimer.unref();
         return false;
       }
       log.error(ctx, `event handler failed ${event.attempt} times; event parked in event_failures`);
       w.failures.delete(row.id);
-      await save(w, seq);
       return true;
     }
     if (w.failures.delete(row.id)) await clearFailure(db, w.def.name, row.id);
-    await save(w, seq);
     return true;
   }
 

@@ -1,6 +1,17 @@
 // NATS plumbing for the scale-out transport: connecting without leaking credentials, and declaring stream and consumers.
 import { createHash } from 'node:crypto';
-import { AckPolicy, DeliverPolicy, RetentionPolicy, StorageType, connect, nanos, type ConnectionOptions, type JetStreamManager, type NatsConnection, type NatsError } from 'nats';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  RetentionPolicy,
+  StorageType,
+  connect,
+  nanos,
+  type ConnectionOptions,
+  type JetStreamManager,
+  type NatsConnection,
+  type NatsError,
+} from 'nats';
 
 const STREAM_NOT_FOUND = 10059;
 const CONSUMER_NOT_FOUND = 10014;

@@ -74,7 +74,11 @@ export function createNatsTransport(opts: NatsTransportOptions): EventTransport 
     await ex
       .updateTable('outbox')
       .set({ published_at: clock.now().toISOString() })
-      .where('id', 'in', rows.map((r) => r.id))
+      .where(
+        'id',
+        'in',
+        rows.map((r) => r.id),
+      )
       .execute();
   }
 
@@ -118,6 +122,7 @@ export function createNatsTransport(opts: NatsTransportOptions): EventTransport 
     let env: Envelope;
     try {
       env = m.json<Envelope>();
+      if (typeof env.id !== 'number' || typeof env.topic !== 'string' || typeof env.createdAt !== 'string') throw new Error('not an event envelope');
     } catch (err) {
       log.error({ err, consumer: def.name, subject: m.subject }, 'undecodable event message dropped');
       m.term();
@@ -128,14 +133,23 @@ export function createNatsTransport(opts: NatsTransportOptions): EventTransport 
       return;
     }
     const event: DeliveredEvent = { id: env.id, topic: env.topic, key: env.key, payload: env.payload, createdAt: env.createdAt, attempt: m.info.deliveryCount };
-    const keepAlive = setInterval(() => m.working(), Math.max(1000, ackWaitMs / 3));
+    const keepAlive = setInterval(() => m.working(), Math.max(1000, ackWaitMs / 3)); // a long handler keeps its message
+    keepAlive.unref();
     try {
       await def.handle(event);
     } catch (error) {
       const parked = event.attempt >= maxAttempts;
       const ctx = { consumer: def.name, eventId: event.id, topic: event.topic, attempt: event.attempt, err: error };
       try {
-        await recordFailure(db, clock, { consumer: def.name, eventId: event.id, topic: event.topic, payload: JSON.stringify(event.payload), attempts: event.attempt, error, parked });
+        await recordFailure(db, clock, {
+          consumer: def.name,
+          eventId: event.id,
+          topic: event.topic,
+          payload: JSON.stringify(event.payload),
+          attempts: event.attempt,
+          error,
+          parked,
+        });
       } catch (err) {
         log.error({ ...ctx, err }, 'cannot record failed event delivery; redelivering');
         m.nak(retryDelay(retryBaseMs, event.attempt));

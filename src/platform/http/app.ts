@@ -46,7 +46,6 @@ export async function buildHttpApp(ctx: AppContext, opts: HttpOptions = {}): Pro
       const sent = req.headers['x-request-id'];
       return typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
     },
-    disableRequestLogging: false,
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
 

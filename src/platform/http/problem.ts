@@ -21,7 +21,7 @@ export function problemOf(err: AppError, requestId?: string): Problem {
   const { status, title } = ERROR_CATALOGUE[err.code];
   const { invalidParams, retryAfterSeconds: _retry, ...where } = err.extra;
   return {
-    type: `https://vigil.example/problems/${err.code}`,
+    type: `urn:vigil:problem:${err.code}`,
     title,
     status,
     detail: err.detail,

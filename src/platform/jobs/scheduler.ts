@@ -61,13 +61,15 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     }
   }
 
+  const leaseMs = (job: JobDef) => Math.max(job.everySeconds, MIN_LEASE_SECONDS) * 1000;
+
   /** One atomic conditional UPDATE: only one process can move a due, unleased job to itself. */
   async function acquire(job: JobDef, nowMs: number): Promise<string | undefined> {
     const now = iso(nowMs);
     const dueIfStartedBy = iso(nowMs - job.everySeconds * 1000);
     const result = await k
       .updateTable('job_leases')
-      .set({ owner, lease_until: iso(nowMs + Math.max(job.everySeconds, MIN_LEASE_SECONDS) * 1000), last_started_at: now, last_status: 'running' })
+      .set({ owner, lease_until: iso(nowMs + leaseMs(job)), last_started_at: now, last_status: 'running' })
       .where('name', '=', job.name)
       .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]))
       .where((eb) => eb.or([eb('last_started_at', 'is', null), eb('last_started_at', '<=', dueIfStartedBy)]))
@@ -75,9 +77,28 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     return Number(result.numUpdatedRows) === 1 ? now : undefined;
   }
 
+  /** Keeps the lease of a job that runs long, so no other process starts it meanwhile. */
+  function renewLease(job: JobDef, startedAt: string): NodeJS.Timeout {
+    const timer = setInterval(
+      () => {
+        k.updateTable('job_leases')
+          .set({ lease_until: iso(clock.now().getTime() + leaseMs(job)) })
+          .where('name', '=', job.name)
+          .where('owner', '=', owner)
+          .where('last_started_at', '=', startedAt)
+          .execute()
+          .catch((err: unknown) => log.warn({ err, job: job.name }, 'cannot renew job lease'));
+      },
+      leaseMs(job) / 3,
+    );
+    timer.unref();
+    return timer;
+  }
+
   async function execute(job: JobDef, startedAt: string, signal: AbortSignal): Promise<void> {
     let status = 'ok';
     let error: string | null = null;
+    const renewal = renewLease(job, startedAt);
     try {
       await job.run(signal);
       if (signal.aborted) status = 'aborted';
@@ -85,6 +106,8 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
       status = signal.aborted ? 'aborted' : 'failed';
       error = (err instanceof Error ? err.message : String(err)).slice(0, MAX_ERROR_LENGTH);
       log.error({ err, job: job.name }, 'job failed');
+    } finally {
+      clearInterval(renewal);
     }
     try {
       const result = await k

@@ -1,6 +1,6 @@
 // The one HTTP client of the workbench: openapi-fetch typed by the OpenAPI document, with CSRF and problem+json handling.
 import createClient, { type Middleware } from 'openapi-fetch';
-import type { paths } from './paths';
+import type { paths } from './schema';
 import { ApiError, parseRetryAfter, type ProblemBody } from './problem';
 
 export type { paths };

@@ -1,5 +1,5 @@
 // Shapes the screens use, derived from the OpenAPI path types so they follow the server's schema.
-import type { paths } from './paths';
+import type { paths } from './schema';
 
 type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : never;
 type Responses<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R } ? R : never;

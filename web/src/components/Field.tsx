@@ -21,10 +21,17 @@ export function Field({ label, children, hint, error, required, className }: Fie
     : children;
   return (
     <div className={`field ${className ?? ''}`}>
-      <label htmlFor={id} className="field__label">
-        {label}
-        {required && <span aria-hidden="true"> *</span>}
-      </label>
+      <span className="field__label-row">
+        <label htmlFor={id} className="field__label">
+          {label}
+        </label>
+        {/* Outside the label, so the accessible name stays the label itself; `required` tells assistive technology. */}
+        {required && (
+          <span className="field__required" aria-hidden="true">
+            *
+          </span>
+        )}
+      </span>
       {control}
       {hint && (
         <p id={hintId} className="field__hint">

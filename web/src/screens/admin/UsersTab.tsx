@@ -47,7 +47,7 @@ export function UsersTab() {
     () =>
       call(
         api.GET('/api/admin/users', {
-          params: { query: { q: q || undefined, orgId: orgId || undefined, includeDisabled: includeDisabled || undefined } },
+          params: { query: { q: q || undefined, orgId: orgId || undefined, includeDisabled: includeDisabled ? 'true' : undefined } },
         }),
       ).then((r) => r.items),
     [q, orgId, includeDisabled],
@@ -80,7 +80,7 @@ export function UsersTab() {
     setBusy(true);
     setActionError(undefined);
     try {
-      const r = await call(api.POST('/api/admin/users/{id}/password', { params: { path: { id: user.id } }, body: {} }));
+      const r = await call(api.POST('/api/admin/users/{id}/password', { params: { path: { id: user.id } } }));
       setPending({ kind: 'password', user, password: r.initialPassword, created: false });
     } catch (err) {
       setActionError(messageOf(err));

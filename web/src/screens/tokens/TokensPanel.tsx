@@ -33,7 +33,7 @@ export function TokensPanel({ scope }: { scope: 'any' | 'own' }) {
 
   const tokens = useResource(() => call(api.GET('/api/tokens', { params: { query: { userId } } })).then((r) => r.items), [userId]);
   const users = useResource<User[] | null>(
-    () => (scope === 'any' && canReadUsers ? call(api.GET('/api/admin/users', { params: { query: { includeDisabled: true } } })).then((r) => r.items) : Promise.resolve(null)),
+    () => (scope === 'any' && canReadUsers ? call(api.GET('/api/admin/users', { params: { query: { includeDisabled: 'true' } } })).then((r) => r.items) : Promise.resolve(null)),
     [scope, canReadUsers],
   );
   // The catalogue (with descriptions) may need a permission the user lacks; scopes then fall back to bare names.

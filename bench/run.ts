@@ -1,0 +1,15 @@
+// `npm run bench [-- <suite…>] [--smoke]`: runs the benchmark suites and prints figures with same-run baselines.
+import { platformBench } from './platform.bench.js';
+
+const SUITES: Record<string, () => Promise<void>> = { platform: platformBench };
+
+const args = process.argv.slice(2);
+if (args.includes('--smoke') && !process.env.BENCH_SCALE) process.env.BENCH_SCALE = '0.02';
+const wanted = args.filter((a) => !a.startsWith('--'));
+const unknown = wanted.filter((w) => !(w in SUITES));
+if (unknown.length) {
+  console.error(`unknown bench suite ${unknown.join(', ')}; known: ${Object.keys(SUITES).join(', ')}`);
+  process.exit(2);
+}
+console.log(`# Vigil benchmarks (BENCH_SCALE=${process.env.BENCH_SCALE ?? '1'}, node ${process.version})`);
+for (const name of wanted.length ? wanted : Object.keys(SUITES)) await SUITES[name]!();
