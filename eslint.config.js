@@ -20,7 +20,14 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', '../platform/*', '../../platform/*', '../modules/*', '../../modules/*'], message: 'core imports only core and libraries' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', '../platform/*', '../../platform/*', '../modules/*', '../../modules/*'], message: 'core imports only core and libraries' },
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', 'process', 'Buffer'],
     },
   },
@@ -29,6 +36,11 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
-      'react-hooks/exhaustive-deps': 'warn', 'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/platform/*', '**/src/modules/*', '**/src/core/*'], message: 'the web app talks to the server over HTTP only' }] }] },
+      'react-hooks/exhaustive-deps': 'warn',
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src/platform/*', '**/src/modules/*', '**/src/core/*'], message: 'the web app talks to the server over HTTP only' }] },
+      ],
+    },
   },
 );

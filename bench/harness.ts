@@ -45,9 +45,7 @@ export function report(title: string, rows: Row[]): void {
     const sorted = r.latencies ? [...r.latencies].sort((a, b) => a - b) : undefined;
     const base = r.baseline ? byName.get(r.baseline) : undefined;
     const ratio = base ? `${(rate / (base.ops / base.seconds)).toFixed(2)}x of ${base.name}` : '(baseline)';
-    console.log(
-      [r.name, r.ops, rate.toFixed(0), sorted ? pct(sorted, 50).toFixed(3) : '-', sorted ? pct(sorted, 99).toFixed(3) : '-', ratio].join(' | '),
-    );
+    console.log([r.name, r.ops, rate.toFixed(0), sorted ? pct(sorted, 50).toFixed(3) : '-', sorted ? pct(sorted, 99).toFixed(3) : '-', ratio].join(' | '));
   }
 }
 

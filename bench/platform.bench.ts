@@ -19,7 +19,10 @@ async function httpBench(t: TestApp): Promise<Row[]> {
   return [
     await timeEach('GET /health (no auth)', n, () => t.app.inject({ url: '/health' })),
     { ...(await timeEach('GET /api/me, session cookie', n, () => t.app.inject({ url: '/api/me', headers: session }))), baseline: 'GET /health (no auth)' },
-    { ...(await timeEach('GET /api/me, bearer token', n, () => t.app.inject({ url: '/api/me', headers: { authorization: token.authorization } }))), baseline: 'GET /health (no auth)' },
+    {
+      ...(await timeEach('GET /api/me, bearer token', n, () => t.app.inject({ url: '/api/me', headers: { authorization: token.authorization } }))),
+      baseline: 'GET /health (no auth)',
+    },
     {
       ...(await timeEach('POST /api/admin/orgs (write + audit)', Math.ceil(n / 5), () =>
         t.app.inject({ method: 'POST', url: '/api/admin/orgs', headers: session, payload: { name: `Bench Agency ${org++}` } }),
@@ -32,12 +35,16 @@ async function httpBench(t: TestApp): Promise<Row[]> {
 async function auditBench(t: TestApp): Promise<Row[]> {
   const n = scaled(3000, 30);
   const db = t.ctx.db;
-  await sql`create table bench_plain (seq integer primary key, at text, action text, target_id text, details text, prev_hash text, hash text)`.execute(db.kysely);
+  await sql`create table bench_plain (seq integer primary key, at text, action text, target_id text, details text, prev_hash text, hash text)`.execute(
+    db.kysely,
+  );
   let seq = 0;
   const plain = await timeEach('plain insert, one transaction each', n, () =>
     db.transaction(async (trx) => {
       seq++;
-      await sql`insert into bench_plain values (${seq}, ${new Date().toISOString()}, ${'bench.op'}, ${'id-' + seq}, ${'{}'}, ${'0'.repeat(64)}, ${'f'.repeat(64)})`.execute(trx);
+      await sql`insert into bench_plain values (${seq}, ${new Date().toISOString()}, ${'bench.op'}, ${'id-' + seq}, ${'{}'}, ${'0'.repeat(64)}, ${'f'.repeat(64)})`.execute(
+        trx,
+      );
     }),
   );
   const chained = await timeEach('audit.record (hash chain), one transaction each', n, (i) =>
@@ -96,7 +103,9 @@ export async function platformBench(): Promise<void> {
     await s.cleanup();
   }
   if (TEST_DATABASE_URL && TEST_NATS_URL) {
-    const p = await storeBackends('platform bench').find((b) => b.name === 'postgres')!.open();
+    const p = await storeBackends('platform bench')
+      .find((b) => b.name === 'postgres')!
+      .open();
     try {
       rows.push(...(await eventsBench(p.db, TEST_NATS_URL, 'NATS/PostgreSQL')));
     } finally {

@@ -18,10 +18,7 @@ function newest(dir) {
 const built = join(root, 'dist/cli.js');
 const web = join(root, 'web/dist/index.html');
 const stale =
-  !existsSync(built) ||
-  !existsSync(web) ||
-  newest(join(root, 'src')) > statSync(built).mtimeMs ||
-  newest(join(root, 'web/src')) > statSync(web).mtimeMs;
+  !existsSync(built) || !existsSync(web) || newest(join(root, 'src')) > statSync(built).mtimeMs || newest(join(root, 'web/src')) > statSync(web).mtimeMs;
 if (stale) {
   process.stderr.write('Building Vigil…\n');
   const r = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });

@@ -57,16 +57,18 @@ const oneOf =
     if ((values as string[]).includes(raw)) return raw as T;
     throw new Error(`must be one of ${values.join(', ')}`);
   };
-const url = (...protocols: string[]) => (raw: string) => {
-  let parsed: URL;
-  try {
-    parsed = new URL(raw);
-  } catch {
-    throw new Error('is not a valid URL');
-  }
-  if (!protocols.includes(parsed.protocol)) throw new Error(`must start with ${protocols.map((p) => p + '//').join(' or ')}`);
-  return raw;
-};
+const url =
+  (...protocols: string[]) =>
+  (raw: string) => {
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      throw new Error('is not a valid URL');
+    }
+    if (!protocols.includes(parsed.protocol)) throw new Error(`must start with ${protocols.map((p) => p + '//').join(' or ')}`);
+    return raw;
+  };
 const text = (raw: string) => raw;
 const none = () => undefined;
 

@@ -2,19 +2,19 @@
 export const ERROR_CATALOGUE = {
   'bad-request': { status: 400, title: 'The request is malformed' },
   'validation-failed': { status: 400, title: 'The input is not valid' },
-  'unauthenticated': { status: 401, title: 'Authentication is required' },
+  unauthenticated: { status: 401, title: 'Authentication is required' },
   'invalid-credentials': { status: 401, title: 'The user name or password is wrong' },
   'invalid-token': { status: 401, title: 'The token is not valid' },
-  'forbidden': { status: 403, title: 'This action is not permitted' },
+  forbidden: { status: 403, title: 'This action is not permitted' },
   'csrf-failed': { status: 403, title: 'The request lacks a valid CSRF token' },
   'not-found': { status: 404, title: 'Not found' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
-  'conflict': { status: 409, title: 'The request conflicts with the current state' },
+  conflict: { status: 409, title: 'The request conflicts with the current state' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'unsupported-media-type': { status: 415, title: 'The content type is not supported' },
   'rate-limited': { status: 429, title: 'Too many attempts' },
-  'internal': { status: 500, title: 'Internal error' },
-  'unavailable': { status: 503, title: 'A needed service is unavailable' },
+  internal: { status: 500, title: 'Internal error' },
+  unavailable: { status: 503, title: 'A needed service is unavailable' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -140,10 +140,7 @@ export async function ensureAdmin(ctx: AppContext, generate: () => string): Prom
   if (admins.length) return { username: admins[0]!.username, created: false };
   const password = ctx.config.adminPassword ?? generate();
   const org = await ctx.auth.directory.defaultOrg({ actor: SYSTEM_ACTOR });
-  await ctx.auth.directory.createUser(
-    { username: 'admin', displayName: 'Administrator', orgId: org.id, roles: ['admin'], password },
-    { actor: SYSTEM_ACTOR },
-  );
+  await ctx.auth.directory.createUser({ username: 'admin', displayName: 'Administrator', orgId: org.id, roles: ['admin'], password }, { actor: SYSTEM_ACTOR });
   return ctx.config.adminPassword ? { username: 'admin', created: true } : { username: 'admin', created: true, password };
 }
 

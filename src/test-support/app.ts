@@ -63,7 +63,10 @@ export async function createTestApp(
     login,
     async as(roles, username) {
       const name = username ?? `${roleList(roles).join('-')}.${++counter}`;
-      const user = await ctx.auth.directory.createUser({ username: name, displayName: `Test ${name}`, roles: roleList(roles), password: TEST_PASSWORD }, { actor: SYSTEM_ACTOR });
+      const user = await ctx.auth.directory.createUser(
+        { username: name, displayName: `Test ${name}`, roles: roleList(roles), password: TEST_PASSWORD },
+        { actor: SYSTEM_ACTOR },
+      );
       return { ...(await login(name)), userId: user.id };
     },
     async token(roles, scopes) {

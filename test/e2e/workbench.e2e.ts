@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, onTestFailed } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshots, type Browser } from './support/browser.js';
+import { DESKTOP, openBrowser, screenshots, TABLET, type Browser } from './support/browser.js';
 import { ADMIN_PASSWORD, ARTIFACTS_DIR } from './support/env.js';
 
 const OFFICER = { username: 'officer.e2e', displayName: 'ليلى حداد' };
@@ -39,7 +39,12 @@ describe('web workbench', () => {
     onTestFailed(async () => {
       const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
       await page.screenshot({ path: join(ARTIFACTS_DIR, `failed-${name}.png`) }).catch(() => undefined);
-      console.error(`Page at failure (${page.url()}):\n${await page.locator('body').ariaSnapshot().catch(() => '')}`);
+      console.error(
+        `Page at failure (${page.url()}):\n${await page
+          .locator('body')
+          .ariaSnapshot()
+          .catch(() => '')}`,
+      );
     });
   });
 
@@ -49,7 +54,7 @@ describe('web workbench', () => {
 
   it('shows the login screen and a clear error for a wrong password', async () => {
     await page.goto('/');
-    await expect(page.getByRole('heading', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await screenshots(page, '01-login');
     await signIn('admin', 'not-the-password');
     await page.getByRole('alert').filter({ hasText: 'wrong' }).waitFor();
@@ -61,10 +66,10 @@ describe('web workbench', () => {
     await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
     const area = page.locator('section[data-area="platform"]');
     await expect(area.getByRole('heading', { level: 2 }).textContent()).resolves.toMatch(/Administration/);
-    await expect(area.locator('[data-tool="admin"]').isVisible()).resolves.toBe(true);
-    await expect(area.locator('[data-tool="audit"]').isVisible()).resolves.toBe(true);
+    await area.locator('[data-tool="admin"]').waitFor();
+    await area.locator('[data-tool="audit"]').waitFor();
     // The header names the user and their organisation, with a way out.
-    await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).waitFor();
     await screenshots(page, '02-home-admin');
   });
 
@@ -75,6 +80,22 @@ describe('web workbench', () => {
     await expect(page.evaluate<string | undefined>('document.activeElement?.textContent')).resolves.toBe('Skip to main content');
     await page.keyboard.press('Enter');
     await expect(page.evaluate<string | undefined>('document.activeElement?.id')).resolves.toBe('main');
+  });
+
+  it('offers the tool menu as a drawer on a tablet, closed with Escape', async () => {
+    await page.setViewportSize(TABLET);
+    const menu = page.getByRole('button', { name: 'Menu' });
+    await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect.poll(() => page.getByRole('navigation', { name: 'Tools' }).isVisible()).toBe(false);
+    await menu.click();
+    await page.getByRole('navigation', { name: 'Tools' }).getByRole('link', { name: 'Audit trail' }).waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, '02b-menu-768.png') });
+    await page.keyboard.press('Escape');
+    await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(page.evaluate<string | undefined>('document.activeElement?.textContent')).resolves.toBe('Menu');
+    await page.setViewportSize(DESKTOP);
+    await expect(menu.isVisible()).resolves.toBe(false);
   });
 
   it('adds an officer through the admin screen and lists them', async () => {
@@ -113,6 +134,54 @@ describe('web workbench', () => {
     officerPassword = await secretIn('New password');
     await screenshots(page, '05-admin-password-once');
     await page.getByRole('dialog', { name: 'New password' }).getByRole('button', { name: 'Done' }).click();
+  });
+
+  it('edits the officer, then disables and enables them', async () => {
+    const username = OFFICER.username;
+    await page.getByRole('button', { name: `Edit ${username}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Edit ${username}` });
+    await dialog.getByRole('checkbox', { name: /^analyst/ }).check();
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Changes to ${username} were saved.` })
+      .waitFor();
+    const row = page.getByRole('row', { name: new RegExp(username.replace('.', '\\.')) });
+    await row.getByText('analyst').waitFor();
+
+    await page.getByRole('button', { name: `Disable ${username}` }).click();
+    await page.getByRole('dialog', { name: 'Disable user' }).getByRole('button', { name: 'Disable' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `User ${username} was disabled.` })
+      .waitFor();
+    await expect.poll(() => row.count()).toBe(0);
+    await page.getByLabel('Include disabled users').check();
+    await page.waitForURL(/includeDisabled=true/);
+    await row.getByText('Disabled').waitFor();
+    await page.getByRole('button', { name: `Enable ${username}` }).click();
+    await row.getByText('Active').waitFor();
+  });
+
+  it('adds and renames an organisation', async () => {
+    await page.getByRole('navigation', { name: 'Administration sections' }).getByRole('link', { name: 'Organisations' }).click();
+    await page.getByRole('button', { name: 'Add organisation' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Add an organisation' });
+    await dialog.getByLabel('Name').fill('Border Guard');
+    await dialog.getByLabel('Kind').selectOption('partner');
+    await dialog.getByLabel('Country').fill('FR');
+    await dialog.getByRole('button', { name: 'Add organisation' }).click();
+    await page
+      .getByRole('row', { name: /Border Guard/ })
+      .getByText('Partner')
+      .waitFor();
+
+    await page.getByRole('button', { name: 'Rename Border Guard' }).click();
+    dialog = page.getByRole('dialog', { name: 'Rename organisation' });
+    await dialog.getByLabel('Name').fill('Border Guard Service');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    const row = page.getByRole('row', { name: /Border Guard Service/ });
+    await row.getByText('FR').waitFor();
   });
 
   it('shows organisations and roles as tabs of the admin tool', async () => {
@@ -158,7 +227,12 @@ describe('web workbench', () => {
     const numbers = seqs.map(Number);
     expect(numbers.length).toBeGreaterThan(3);
     expect([...numbers].sort((a, b) => b - a)).toEqual(numbers);
-    await expect(page.getByRole('row', { name: /user\.create/ }).first().textContent()).resolves.toContain('admin');
+    await expect(
+      page
+        .getByRole('row', { name: /user\.create/ })
+        .first()
+        .textContent(),
+    ).resolves.toContain('admin');
 
     await page.getByRole('button', { name: 'Verify the trail' }).click();
     await page.locator('[data-verify="ok"]').waitFor();
@@ -168,8 +242,12 @@ describe('web workbench', () => {
     await page.getByLabel('Action').fill('user.create');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/[?&]action=user\.create/);
-    // (Runs in the page; a string, as this project's Node typings have no DOM.)
-    await page.waitForFunction(`[...document.querySelectorAll('table tbody tr td:nth-child(4)')].every((td) => td.textContent === 'user.create')`);
+    await expect
+      .poll(async () => {
+        const actions = await page.locator('table tbody tr td:nth-child(4)').allTextContents();
+        return actions.length > 0 && actions.every((a) => a === 'user.create');
+      })
+      .toBe(true);
   });
 
   it('signs the admin out', async () => {
@@ -183,12 +261,27 @@ describe('web workbench', () => {
     await signIn(OFFICER.username, officerPassword);
     await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
     await expect(page.getByRole('banner').textContent()).resolves.toContain(OFFICER.displayName);
+    // Wait for the tool list itself (everyone may manage their own tokens) before checking what is absent.
+    await page.locator('section[data-area="platform"] [data-tool="tokens"]').waitFor();
     await expect(page.locator('[data-tool="admin"]').count()).resolves.toBe(0);
     await expect(page.locator('[data-tool="audit"]').count()).resolves.toBe(0);
     await screenshots(page, '09-home-officer');
 
     await page.goto('/admin/users');
     await page.getByRole('heading', { level: 1, name: 'Not permitted' }).waitFor();
+  });
+
+  it('lets the officer change their own password, then sign in with it', async () => {
+    await page.getByRole('link', { name: 'My account' }).click();
+    const newPassword = `${officerPassword}-changed`;
+    await page.getByLabel('Current password').fill(officerPassword);
+    await page.getByLabel('New password', { exact: true }).fill(newPassword);
+    await page.getByLabel('Repeat the new password').fill(newPassword);
+    await screenshots(page, '10-account-officer');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Your password was changed. Sign in with the new password.').waitFor();
+    await signIn(OFFICER.username, newPassword);
+    await page.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
   });
 
   it('raised no script errors in the page', () => {

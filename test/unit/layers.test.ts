@@ -105,7 +105,11 @@ describe('layers', () => {
   });
 
   it('catches a violation when one is there', () => {
-    const fake = (from: string, spec: string): Import => ({ from: join(ROOT, from), spec, target: resolve(dirname(join(ROOT, from)), spec).replace(/\.js$/, '.ts') });
+    const fake = (from: string, spec: string): Import => ({
+      from: join(ROOT, from),
+      spec,
+      target: resolve(dirname(join(ROOT, from)), spec).replace(/\.js$/, '.ts'),
+    });
     expect(violations([fake('src/core/x.ts', '../platform/db/index.js')])).toHaveLength(1);
     expect(violations([{ from: join(ROOT, 'src/core/x.ts'), spec: 'node:fs' }])).toHaveLength(1);
     expect(violations([fake('src/platform/x.ts', '../modules/admin/index.js')])).toHaveLength(1);

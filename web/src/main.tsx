@@ -6,6 +6,8 @@ import { locale } from './i18n';
 import { SessionProvider } from './session';
 import './styles/base.css';
 import './styles/layout.css';
+import './styles/controls.css';
+import './styles/tables.css';
 import './styles/components.css';
 
 document.documentElement.lang = locale;

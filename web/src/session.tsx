@@ -9,10 +9,7 @@ import { navigate } from './router';
 export type LoginNotice = 'expired' | 'logged-out' | 'password-changed';
 
 export type SessionState =
-  | { status: 'loading' }
-  | { status: 'anonymous'; notice?: LoginNotice }
-  | { status: 'error'; error: unknown }
-  | { status: 'signed-in'; me: Me };
+  { status: 'loading' } | { status: 'anonymous'; notice?: LoginNotice } | { status: 'error'; error: unknown } | { status: 'signed-in'; me: Me };
 
 interface SessionApi {
   state: SessionState;

@@ -40,14 +40,24 @@ describe('administration', () => {
     const role = await t.app.inject({ method: 'POST', url: '/api/admin/users', headers: admin, payload: { username: 'someone', roles: ['wizard'] } });
     expect(role.statusCode).toBe(400);
     expect(role.json().field).toBe('roles');
-    const weak = await t.app.inject({ method: 'POST', url: '/api/admin/users', headers: admin, payload: { username: 'someone', roles: ['analyst'], password: 'short' } });
+    const weak = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/users',
+      headers: admin,
+      payload: { username: 'someone', roles: ['analyst'], password: 'short' },
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().field).toBe('password');
   });
 
   it('changes roles, and disabling ends the user\u2019s sessions', async () => {
     const analyst = await t.as('analyst');
-    const up = await t.app.inject({ method: 'PATCH', url: `/api/admin/users/${analyst.userId}`, headers: admin, payload: { roles: ['analyst', 'supervisor'] } });
+    const up = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/admin/users/${analyst.userId}`,
+      headers: admin,
+      payload: { roles: ['analyst', 'supervisor'] },
+    });
     expect(up.json().roles).toEqual(['analyst', 'supervisor']);
     const me = await t.app.inject({ url: '/api/me', headers: analyst });
     expect(me.json().user.permissions).toContain('users.read');

@@ -13,7 +13,9 @@ async function readStdin(): Promise<string> {
     if (size > 4096) throw new CliError(EXIT.rejected, 'the password on standard input is longer than 4096 bytes');
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -67,7 +69,11 @@ export function adminCommands(program: Command, cli: CliContext): void {
       const ctx = await cli.app();
       const users = await ctx.auth.directory.listUsers({ includeDisabled: opts.all, orgId: opts.org });
       if (opts.json) out.json(users);
-      else out.table(users.map((u) => ({ ...u, disabled: u.disabled ? 'yes' : '' })), ['username', 'displayName', 'kind', 'orgName', 'roles', 'disabled', 'lastLoginAt']);
+      else
+        out.table(
+          users.map((u) => ({ ...u, disabled: u.disabled ? 'yes' : '' })),
+          ['username', 'displayName', 'kind', 'orgName', 'roles', 'disabled', 'lastLoginAt'],
+        );
     });
 
   for (const [verb, disabled] of [
@@ -125,7 +131,11 @@ export function adminCommands(program: Command, cli: CliContext): void {
       const ctx = await cli.app();
       const orgs = await ctx.auth.directory.listOrgs();
       if (opts.json) out.json(orgs);
-      else out.table(orgs.map((o) => ({ ...o, disabled: o.disabled ? 'yes' : '' })), ['id', 'name', 'kind', 'country', 'userCount', 'disabled']);
+      else
+        out.table(
+          orgs.map((o) => ({ ...o, disabled: o.disabled ? 'yes' : '' })),
+          ['id', 'name', 'kind', 'country', 'userCount', 'disabled'],
+        );
     });
 
   const token = program.command('token').description('Manage API tokens of users and machine accounts');

@@ -136,7 +136,11 @@ export function adminRoutes(app: HttpApp, ctx: AppContext): void {
       schema: {
         tags: ['admin'],
         summary: 'Create an organisation (an agency of this State, or a partner)',
-        body: z.object({ name: z.string().min(1).max(200), kind: z.enum(['agency', 'partner']).default('agency'), country: z.string().max(2).nullable().optional() }),
+        body: z.object({
+          name: z.string().min(1).max(200),
+          kind: z.enum(['agency', 'partner']).default('agency'),
+          country: z.string().max(2).nullable().optional(),
+        }),
         response: { 201: Org },
       },
       config: { permission: 'orgs.manage' },

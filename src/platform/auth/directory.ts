@@ -124,7 +124,11 @@ export class Directory {
         };
         const found = await trx.selectFrom('roles').select('name').where('name', '=', name).executeTakeFirst();
         if (found) await trx.updateTable('roles').set(values).where('name', '=', name).execute();
-        else await trx.insertInto('roles').values({ name, ...values }).execute();
+        else
+          await trx
+            .insertInto('roles')
+            .values({ name, ...values })
+            .execute();
       }
     });
     await this.loadRoles();
@@ -157,7 +161,13 @@ export class Directory {
     const rows = await this.db.kysely
       .selectFrom('organisations as o')
       .selectAll('o')
-      .select((eb) => eb.selectFrom('users as u').whereRef('u.org_id', '=', 'o.id').select((e) => e.fn.countAll().as('n')).as('user_count'))
+      .select((eb) =>
+        eb
+          .selectFrom('users as u')
+          .whereRef('u.org_id', '=', 'o.id')
+          .select((e) => e.fn.countAll().as('n'))
+          .as('user_count'),
+      )
       .orderBy('o.name')
       .execute();
     return rows.map((r) => toOrg({ ...r, user_count: r.user_count ?? 0 }));
@@ -190,7 +200,11 @@ export class Directory {
     return this.getOrg(id);
   }
 
-  async updateOrg(id: string, changes: { name?: string | undefined; country?: string | null | undefined; disabled?: boolean | undefined }, by: ActingAs): Promise<Organisation> {
+  async updateOrg(
+    id: string,
+    changes: { name?: string | undefined; country?: string | null | undefined; disabled?: boolean | undefined },
+    by: ActingAs,
+  ): Promise<Organisation> {
     await this.db.transaction(async (trx) => {
       const row = await trx.selectFrom('organisations').select('id').where('id', '=', id).executeTakeFirst();
       if (!row) throw notFound('Organisation', id);
@@ -353,11 +367,7 @@ export class Directory {
       const row = await trx.selectFrom('users').select(['id', 'kind']).where('id', '=', id).executeTakeFirst();
       if (!row) throw notFound('User', id);
       if (row.kind === 'machine') throw invalid('password', 'machine accounts sign in with API tokens, not passwords');
-      await trx
-        .updateTable('users')
-        .set({ password_hash: passwordHash, updated_at: this.clock.now().toISOString() })
-        .where('id', '=', id)
-        .execute();
+      await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: this.clock.now().toISOString() }).where('id', '=', id).execute();
       await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
       await this.audit.record(trx, { action: 'user.password-set', actor: by.actor, target: { type: 'user', id }, requestId: by.requestId });
     });

@@ -36,7 +36,11 @@ export class LoginThrottle {
       const lockedUntil = over > 0 ? new Date(now.getTime() + Math.min(MAX_LOCK_MS, 2 ** (over - 1) * 30_000)).toISOString() : null;
       const values = { failures, window_start: fresh ? now.toISOString() : row.window_start, locked_until: lockedUntil };
       if (row) await trx.updateTable('login_throttle').set(values).where('key', '=', key).execute();
-      else await trx.insertInto('login_throttle').values({ key, ...values }).execute();
+      else
+        await trx
+          .insertInto('login_throttle')
+          .values({ key, ...values })
+          .execute();
     });
   }
 

@@ -11,7 +11,11 @@ export function createOutput(stdout: NodeJS.WritableStream = process.stdout, std
       const get = (r: object, c: string) => (r as Record<string, unknown>)[c];
       const cell = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join(',') : String(v));
       const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(get(r, c)).length)));
-      const fmt = (vals: string[]) => vals.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd();
+      const fmt = (vals: string[]) =>
+        vals
+          .map((v, i) => v.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd();
       stdout.write(fmt(columns.map((c) => c.toUpperCase())) + '\n');
       for (const r of rows) stdout.write(fmt(columns.map((c) => cell(get(r, c)))) + '\n');
     },

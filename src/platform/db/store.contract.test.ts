@@ -30,7 +30,10 @@ const set: MigrationSet = {
     {
       name: '002_parents',
       async up(trx) {
-        await trx.schema.createTable('parents').addColumn('id', 'text', (c) => c.primaryKey()).execute();
+        await trx.schema
+          .createTable('parents')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .execute();
         await trx.schema
           .createTable('children')
           .addColumn('id', 'text', (c) => c.primaryKey())
@@ -78,7 +81,13 @@ for (const backend of storeBackends('storage contract')) {
       await expect(migrate(db, [broken], clock)).rejects.toThrow('boom');
       const applied = await db.kysely.selectFrom('vigil_migrations').selectAll().where('module', '=', 'broken').execute();
       expect(applied).toEqual([]);
-      await expect(migrate(db, [{ owner: 'broken', migrations: [{ name: '001_half', up: (trx) => trx.schema.createTable('half_done').addColumn('id', 'text').execute() }] }], clock)).resolves.toBeDefined();
+      await expect(
+        migrate(
+          db,
+          [{ owner: 'broken', migrations: [{ name: '001_half', up: (trx) => trx.schema.createTable('half_done').addColumn('id', 'text').execute() }] }],
+          clock,
+        ),
+      ).resolves.toBeDefined();
     });
 
     it('commits and rolls back transactions', async () => {
@@ -100,7 +109,10 @@ for (const backend of storeBackends('storage contract')) {
       const ids = (await k.selectFrom('things').select('id').orderBy('id').execute()).map((r) => r.id);
       expect(ids[0]).toBeTypeOf('number');
       expect(ids[1]! > ids[0]! && ids[2]! > ids[1]!).toBe(true);
-      const { n } = await k.selectFrom('things').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const { n } = await k
+        .selectFrom('things')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(n).toBe(3);
     });
 
@@ -113,7 +125,10 @@ for (const backend of storeBackends('storage contract')) {
     it('keeps text exactly, in every script', async () => {
       const names = ['Müller', 'Алексей Навальный', 'محمد بن سلمان', '王小明', 'שלום', '🙂 emoji', 'a\u0000b'.replace('\u0000', '')];
       for (const [i, name] of names.entries()) {
-        await k.insertInto('things').values({ name, doc: JSON.stringify({ name, i }), at: `2026-01-0${(i % 9) + 1}T00:00:00.000Z` }).execute();
+        await k
+          .insertInto('things')
+          .values({ name, doc: JSON.stringify({ name, i }), at: `2026-01-0${(i % 9) + 1}T00:00:00.000Z` })
+          .execute();
       }
       const rows = await k.selectFrom('things').selectAll().orderBy('id').execute();
       expect(rows.map((r) => r.name)).toEqual(names);
@@ -122,7 +137,11 @@ for (const backend of storeBackends('storage contract')) {
 
     it('orders ISO instants as text', async () => {
       const ats = ['2026-03-01T10:00:00.000Z', '2025-12-31T23:59:59.999Z', '2026-03-01T09:59:59.999Z'];
-      for (const [i, at] of ats.entries()) await k.insertInto('things').values({ name: `t${i}`, doc: '{}', at }).execute();
+      for (const [i, at] of ats.entries())
+        await k
+          .insertInto('things')
+          .values({ name: `t${i}`, doc: '{}', at })
+          .execute();
       const sorted = (await k.selectFrom('things').select('at').orderBy('at').execute()).map((r) => r.at);
       expect(sorted).toEqual([...ats].sort());
     });
@@ -134,7 +153,11 @@ for (const backend of storeBackends('storage contract')) {
           await db.lockInTransaction(trx, 'counter');
           const t = trx as unknown as Transaction<Tables>;
           const row = await t.selectFrom('things').select('n').where('name', '=', 'counter').executeTakeFirstOrThrow();
-          await t.updateTable('things').set({ n: row.n + 1 }).where('name', '=', 'counter').execute();
+          await t
+            .updateTable('things')
+            .set({ n: row.n + 1 })
+            .where('name', '=', 'counter')
+            .execute();
         });
       await Promise.all(Array.from({ length: 20 }, bump));
       const row = await k.selectFrom('things').select('n').where('name', '=', 'counter').executeTakeFirstOrThrow();

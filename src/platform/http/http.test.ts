@@ -25,7 +25,11 @@ describe('HTTP access', () => {
     const publicOnes = routes.filter((r) => PUBLIC_ROUTES.some((p) => p.method === r.method && p.url === r.url && !p.when));
     expect(publicOnes.map((r) => `${r.method} ${r.url}`).sort()).toEqual(['GET /health', 'GET /ready', 'POST /api/auth/login']);
     for (const r of routes.filter((x) => !publicOnes.includes(x))) {
-      const res = await t.app.inject({ method: r.method as 'GET', url: concrete(r.url), payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+      const res = await t.app.inject({
+        method: r.method as 'GET',
+        url: concrete(r.url),
+        payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+      });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
       expect(isProblem(res), `${r.method} ${r.url}`).toBe(true);
       expect(res.json().code).toBe('unauthenticated');

@@ -18,6 +18,5 @@ export function httpMetrics(registry: Registry) {
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [registry],
     });
-  return (route: string, method: string, status: number, seconds: number) =>
-    histogram.observe({ route, method, status: String(status) }, seconds);
+  return (route: string, method: string, status: number, seconds: number) => histogram.observe({ route, method, status: String(status) }, seconds);
 }

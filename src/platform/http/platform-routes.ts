@@ -86,16 +86,12 @@ export function platformRoutes(app: HttpApp, ctx: AppContext, opts: { secureCook
     },
   );
 
-  app.post(
-    '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: 'End the session' }, config: { permission: 'authenticated' } },
-    async (req, reply) => {
-      const cookie = req.cookies[SESSION_COOKIE];
-      if (cookie) await credentials.logout(cookie, { actor: actorOf(req.principal), requestId: req.id });
-      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.code(204).send();
-    },
-  );
+  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: 'End the session' }, config: { permission: 'authenticated' } }, async (req, reply) => {
+    const cookie = req.cookies[SESSION_COOKIE];
+    if (cookie) await credentials.logout(cookie, { actor: actorOf(req.principal), requestId: req.id });
+    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
 
   app.get(
     '/api/me',

@@ -44,7 +44,10 @@ export function sendProblem(reply: FastifyReply, err: AppError): FastifyReply {
 /** Turns any thrown value into an AppError: ours as they are, framework errors by kind, the rest as `internal`. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  const e = error as FastifyError & { validation?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[]; validationContext?: string };
+  const e = error as FastifyError & {
+    validation?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[];
+    validationContext?: string;
+  };
   if (Array.isArray(e.validation)) {
     const params: InvalidParam[] = e.validation.map((v) => {
       const path = (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');

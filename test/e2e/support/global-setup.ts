@@ -50,7 +50,8 @@ function tail(file: string, lines = 40): string {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const cli = CLI_CANDIDATES.map((p) => join(ROOT, p)).find((p) => existsSync(p));
   if (!cli) throw new Error(`The server is not built (${CLI_CANDIDATES.join(' or ')} is missing). Run \`npm run build\` first.`);
-  if (!existsSync(join(ROOT, 'web/dist/index.html'))) throw new Error('The web workbench is not built (web/dist/index.html is missing). Run `npm run build` first.');
+  if (!existsSync(join(ROOT, 'web/dist/index.html')))
+    throw new Error('The web workbench is not built (web/dist/index.html is missing). Run `npm run build` first.');
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is not installed at ${CHROMIUM}. Install Debian's: apt-get update && apt-get install -y chromium (or set VIGIL_E2E_CHROMIUM).`);
   }

@@ -10,6 +10,8 @@ export interface Column<T> {
   /** The value written to CSV; columns without it (actions) are left out of the export. */
   csv?: (row: T) => CsvValue;
   className?: string;
+  /** Written to CSV but not shown, to keep the table readable on narrow screens. */
+  exportOnly?: boolean;
 }
 
 interface DataTableProps<T> {
@@ -30,6 +32,7 @@ interface DataTableProps<T> {
 export function DataTable<T>({ caption, columns, rows, rowKey, exportName, empty, countNote, toolbar, rowClassName, busy }: DataTableProps<T>) {
   const captionId = useId();
   const exportable = columns.filter((c) => c.csv);
+  const shown = columns.filter((c) => !c.exportOnly);
   const exportCsv = () => {
     const csv = toCsv(
       exportable.map((c) => c.header),
@@ -59,7 +62,7 @@ export function DataTable<T>({ caption, columns, rows, rowKey, exportName, empty
           </caption>
           <thead>
             <tr>
-              {columns.map((c) => (
+              {shown.map((c) => (
                 <th key={c.key} scope="col" className={c.className}>
                   {c.header}
                 </th>
@@ -69,14 +72,14 @@ export function DataTable<T>({ caption, columns, rows, rowKey, exportName, empty
           <tbody>
             {rows.length === 0 ? (
               <tr>
-                <td colSpan={columns.length} className="table-empty">
+                <td colSpan={shown.length} className="table-empty">
                   {empty}
                 </td>
               </tr>
             ) : (
               rows.map((row) => (
                 <tr key={rowKey(row)} className={rowClassName?.(row)}>
-                  {columns.map((c) => (
+                  {shown.map((c) => (
                     <td key={c.key} className={c.className}>
                       {c.render(row)}
                     </td>

@@ -1,6 +1,7 @@
 // Status messages: one polite live region screen readers hear, shown as a dismissible banner above the screen.
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { t } from '../i18n';
+import { useLocation } from '../router';
 
 type Tone = 'success' | 'info' | 'error';
 interface Message {
@@ -33,9 +34,11 @@ export function StatusProvider({ children }: { children: ReactNode }) {
 
 export const useStatus = (): StatusApi => useContext(StatusContext);
 
-/** The live region; rendered once by the shell. */
+/** The live region; rendered once by the shell. A message belongs to its screen: it goes when the path changes. */
 export function StatusBar() {
   const { message, dismiss } = useContext(CurrentContext);
+  const { pathname } = useLocation();
+  useEffect(() => dismiss(), [pathname, dismiss]);
   return (
     <div className="status-region" role="status" aria-live="polite" aria-atomic="true">
       {message && (

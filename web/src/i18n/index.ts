@@ -7,7 +7,7 @@ export type Params = Readonly<Record<string, string | number>>;
 const catalogues: Record<string, Partial<Record<MessageKey, string>>> = { en };
 
 function pickLocale(): string {
-  const wanted = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language];
+  const wanted = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
   for (const tag of wanted) {
     const base = tag.toLowerCase().split('-')[0] ?? '';
     if (base in catalogues) return base;
@@ -17,6 +17,8 @@ function pickLocale(): string {
 
 export const locale = pickLocale();
 const active = catalogues[locale] ?? en;
+/** Dates and numbers follow the browser's own locale (en-GB, fr-CA…), even where messages fall back to English. */
+const formatLocale = (typeof navigator !== 'undefined' && navigator.language) || 'en';
 
 /** The message for `key`, with `{name}` placeholders replaced from `params`; English if the locale lacks it. */
 export function t(key: MessageKey, params?: Params): string {
@@ -31,10 +33,11 @@ export function tn(key: string, count: number, params?: Params): string {
   return t(`${key}.${form}` as MessageKey, { count: formatNumber(count), ...params });
 }
 
-export const formatNumber = (n: number): string => new Intl.NumberFormat(locale).format(n);
+const numbers = new Intl.NumberFormat(formatLocale);
+export const formatNumber = (n: number): string => numbers.format(n);
 
-const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+const dateTime = new Intl.DateTimeFormat(formatLocale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const dateOnly = new Intl.DateTimeFormat(formatLocale, { dateStyle: 'medium' });
 
 /** An instant (ISO 8601, UTC) in the user's zone; empty text for none. */
 export function formatInstant(iso: string | null | undefined): string {

@@ -33,7 +33,9 @@ export function AccountTool({ pathname }: { pathname: string }) {
               </dd>
               <dt>{t('users.col.roles')}</dt>
               <dd>
-                <span className="tag-list">{me.roles.length ? me.roles.map((r) => <Badge key={r}>{r}</Badge>) : <span className="muted">{t('common.none')}</span>}</span>
+                <span className="tag-list">
+                  {me.roles.length ? me.roles.map((r) => <Badge key={r}>{r}</Badge>) : <span className="muted">{t('common.none')}</span>}
+                </span>
               </dd>
             </dl>
           </section>

@@ -41,17 +41,40 @@ export function PasswordForm() {
       <form className="form" onSubmit={submit} noValidate>
         {error !== null && (
           <p className="form-error" role="alert">
-            {error instanceof ApiError && (error.code === 'invalid-credentials' || error.field === 'currentPassword') ? t('account.current-wrong') : messageOf(error)}
+            {error instanceof ApiError && (error.code === 'invalid-credentials' || error.field === 'currentPassword')
+              ? t('account.current-wrong')
+              : messageOf(error)}
           </p>
         )}
         <Field label={t('account.current-password')} error={fieldError('currentPassword') ? t('account.current-wrong') : undefined} required>
-          <input className="input" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.currentTarget.value)} name="currentPassword" />
+          <input
+            className="input"
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(e) => setCurrent(e.currentTarget.value)}
+            name="currentPassword"
+          />
         </Field>
         <Field label={t('account.new-password')} hint={t('account.new-password-hint')} error={fieldError('newPassword')} required>
-          <input className="input" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.currentTarget.value)} name="newPassword" />
+          <input
+            className="input"
+            type="password"
+            autoComplete="new-password"
+            value={next}
+            onChange={(e) => setNext(e.currentTarget.value)}
+            name="newPassword"
+          />
         </Field>
         <Field label={t('account.repeat-password')} error={mismatch ? t('account.mismatch') : undefined} required>
-          <input className="input" type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.currentTarget.value)} name="repeatPassword" />
+          <input
+            className="input"
+            type="password"
+            autoComplete="new-password"
+            value={again}
+            onChange={(e) => setAgain(e.currentTarget.value)}
+            name="repeatPassword"
+          />
         </Field>
         <div>
           <button type="submit" className="button button--primary" disabled={busy}>

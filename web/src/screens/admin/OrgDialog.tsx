@@ -78,7 +78,15 @@ export function OrgDialog({ org, onClose, onSaved }: { org?: Org | undefined; on
           </Field>
         )}
         <Field label={t('orgs.col.country')} hint={t('orgs.country-hint')} error={countryInvalid ? t('orgs.country-invalid') : fieldError('country')}>
-          <input className="input input--short" value={country} onChange={(e) => setCountry(e.currentTarget.value)} maxLength={2} autoComplete="off" spellCheck={false} name="country" />
+          <input
+            className="input input--short"
+            value={country}
+            onChange={(e) => setCountry(e.currentTarget.value)}
+            maxLength={2}
+            autoComplete="off"
+            spellCheck={false}
+            name="country"
+          />
         </Field>
       </form>
     </Dialog>

@@ -46,7 +46,12 @@ export function OrgsTab() {
   const columns: Column<Org>[] = [
     { key: 'name', header: t('orgs.col.name'), render: (o) => <Name>{o.name}</Name>, csv: (o) => o.name },
     { key: 'kind', header: t('orgs.col.kind'), render: (o) => t(o.kind === 'partner' ? 'orgs.kind.partner' : 'orgs.kind.agency'), csv: (o) => o.kind },
-    { key: 'country', header: t('orgs.col.country'), render: (o) => (o.country ? <span className="mono">{o.country.toUpperCase()}</span> : <span className="muted">—</span>), csv: (o) => o.country },
+    {
+      key: 'country',
+      header: t('orgs.col.country'),
+      render: (o) => (o.country ? <span className="mono">{o.country.toUpperCase()}</span> : <span className="muted">—</span>),
+      csv: (o) => o.country,
+    },
     { key: 'users', header: t('orgs.col.users'), className: 'num', render: (o) => formatNumber(o.userCount), csv: (o) => o.userCount },
     {
       key: 'status',
@@ -63,11 +68,22 @@ export function OrgsTab() {
       className: 'col-actions',
       render: (o) => (
         <div className="row-actions">
-          <button type="button" className="button button--small" onClick={() => setPending({ kind: 'edit', org: o })} aria-label={t('orgs.edit-label', { name: o.name })}>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => setPending({ kind: 'edit', org: o })}
+            aria-label={t('orgs.edit-label', { name: o.name })}
+          >
             {t('orgs.rename')}
           </button>
           {o.disabled ? (
-            <button type="button" className="button button--small" disabled={busy} onClick={() => setDisabled(o, false)} aria-label={t('orgs.enable-label', { name: o.name })}>
+            <button
+              type="button"
+              className="button button--small"
+              disabled={busy}
+              onClick={() => setDisabled(o, false)}
+              aria-label={t('orgs.enable-label', { name: o.name })}
+            >
               {t('action.enable')}
             </button>
           ) : (

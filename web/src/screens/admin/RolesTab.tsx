@@ -35,8 +35,16 @@ export function RolesTab() {
     {
       key: 'roles',
       header: t('roles.col.granted-to'),
-      render: (p) => (roles.data ?? []).filter((r) => r.permissions.includes(p.name)).map((r) => r.name).join(', '),
-      csv: (p) => (roles.data ?? []).filter((r) => r.permissions.includes(p.name)).map((r) => r.name).join(' '),
+      render: (p) =>
+        (roles.data ?? [])
+          .filter((r) => r.permissions.includes(p.name))
+          .map((r) => r.name)
+          .join(', '),
+      csv: (p) =>
+        (roles.data ?? [])
+          .filter((r) => r.permissions.includes(p.name))
+          .map((r) => r.name)
+          .join(' '),
     },
   ];
 
@@ -45,7 +53,15 @@ export function RolesTab() {
       <p className="section-intro">{t('roles.intro')}</p>
       <h2 className="section-title">{t('roles.title')}</h2>
       {roles.error !== undefined && <ErrorNote error={roles.error} onRetry={roles.reload} />}
-      <DataTable caption={t('roles.title')} columns={roleColumns} rows={roles.data ?? []} rowKey={(r) => r.name} exportName="roles" empty={roles.loading ? t('common.loading') : t('roles.none')} busy={roles.loading} />
+      <DataTable
+        caption={t('roles.title')}
+        columns={roleColumns}
+        rows={roles.data ?? []}
+        rowKey={(r) => r.name}
+        exportName="roles"
+        empty={roles.loading ? t('common.loading') : t('roles.none')}
+        busy={roles.loading}
+      />
       <h2 className="section-title">{t('roles.permissions-title')}</h2>
       {permissions.error !== undefined && <ErrorNote error={permissions.error} onRetry={permissions.reload} />}
       <DataTable

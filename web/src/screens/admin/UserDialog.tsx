@@ -97,11 +97,26 @@ export function UserDialog({ user, orgs, roles, defaultOrgId, onClose, onSaved }
         )}
         {!editing && (
           <Field label={t('users.col.username')} hint={t('users.username-hint')} error={fieldError('username')} required>
-            <input className="input" value={username} onChange={(e) => setUsername(e.currentTarget.value)} autoComplete="off" autoCapitalize="none" spellCheck={false} name="username" />
+            <input
+              className="input"
+              value={username}
+              onChange={(e) => setUsername(e.currentTarget.value)}
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              name="username"
+            />
           </Field>
         )}
         <Field label={t('users.col.display-name')} error={fieldError('displayName')} required>
-          <input className="input" dir="auto" value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} autoComplete="off" name="displayName" />
+          <input
+            className="input"
+            dir="auto"
+            value={displayName}
+            onChange={(e) => setDisplayName(e.currentTarget.value)}
+            autoComplete="off"
+            name="displayName"
+          />
         </Field>
         {orgs.length > 0 && (
           <Field label={t('users.col.org')} error={fieldError('orgId')}>
@@ -126,7 +141,14 @@ export function UserDialog({ user, orgs, roles, defaultOrgId, onClose, onSaved }
         )}
         {!editing && (
           <Field label={t('users.password')} hint={t('users.password-hint')} error={fieldError('password')}>
-            <input className="input" type="password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="new-password" name="password" />
+            <input
+              className="input"
+              type="password"
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              autoComplete="new-password"
+              name="password"
+            />
           </Field>
         )}
         <div className="form__full">

@@ -90,10 +90,20 @@ export function UsersTab() {
   };
 
   const columns: Column<User>[] = [
-    { key: 'username', header: t('users.col.username'), render: (u) => <span className="mono">{u.username}</span>, csv: (u) => u.username },
+    {
+      key: 'username',
+      header: t('users.col.username'),
+      render: (u) => (
+        <span className="stack">
+          <span className="mono">{u.username}</span>
+          {u.kind === 'machine' && <Badge tone="info">{t('kind.machine')}</Badge>}
+        </span>
+      ),
+      csv: (u) => u.username,
+    },
     { key: 'displayName', header: t('users.col.display-name'), render: (u) => <Name>{u.displayName}</Name>, csv: (u) => u.displayName },
     { key: 'org', header: t('users.col.org'), render: (u) => <Name>{u.orgName}</Name>, csv: (u) => u.orgName },
-    { key: 'kind', header: t('users.col.kind'), render: (u) => t(u.kind === 'machine' ? 'kind.machine' : 'kind.person'), csv: (u) => u.kind },
+    { key: 'kind', header: t('users.col.kind'), render: (u) => u.kind, csv: (u) => u.kind, exportOnly: true },
     {
       key: 'roles',
       header: t('users.col.roles'),
@@ -116,7 +126,7 @@ export function UsersTab() {
       csv: (u) => (u.disabled ? 'disabled' : 'active'),
     },
     { key: 'lastLogin', header: t('users.col.last-login'), render: (u) => <Instant value={u.lastLoginAt} />, csv: (u) => u.lastLoginAt },
-    { key: 'created', header: t('users.col.created'), render: (u) => <Instant value={u.createdAt} />, csv: (u) => u.createdAt },
+    { key: 'created', header: t('users.col.created'), render: (u) => <Instant value={u.createdAt} />, csv: (u) => u.createdAt, exportOnly: true },
   ];
   if (canManage) {
     columns.push({
@@ -125,14 +135,30 @@ export function UsersTab() {
       className: 'col-actions',
       render: (u) => (
         <div className="row-actions">
-          <button type="button" className="button button--small" onClick={() => setPending({ kind: 'edit', user: u })} aria-label={t('users.edit-label', { username: u.username })}>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => setPending({ kind: 'edit', user: u })}
+            aria-label={t('users.edit-label', { username: u.username })}
+          >
             {t('action.edit')}
           </button>
-          <button type="button" className="button button--small" onClick={() => setPending({ kind: 'reset', user: u })} aria-label={t('users.reset-label', { username: u.username })}>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => setPending({ kind: 'reset', user: u })}
+            aria-label={t('users.reset-label', { username: u.username })}
+          >
             {t('users.reset')}
           </button>
           {u.disabled ? (
-            <button type="button" className="button button--small" disabled={busy} onClick={() => setDisabled(u, false)} aria-label={t('users.enable-label', { username: u.username })}>
+            <button
+              type="button"
+              className="button button--small"
+              disabled={busy}
+              onClick={() => setDisabled(u, false)}
+              aria-label={t('users.enable-label', { username: u.username })}
+            >
               {t('action.enable')}
             </button>
           ) : (
@@ -159,7 +185,14 @@ export function UsersTab() {
           <label htmlFor="users-q" className="field__label">
             {t('users.search')}
           </label>
-          <input id="users-q" type="search" className="input" value={search} onChange={(e) => setSearch(e.currentTarget.value)} placeholder={t('users.search-placeholder')} />
+          <input
+            id="users-q"
+            type="search"
+            className="input"
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            placeholder={t('users.search-placeholder')}
+          />
         </div>
         {(orgs.data?.length ?? 0) > 0 && (
           <div className="field">

@@ -51,12 +51,13 @@ export function AuditFilters() {
         targetId: draft.targetId.trim(),
         outcome: draft.outcome,
         beforeSeq: null,
+        highlight: null,
       },
       true,
     );
   };
 
-  const clear = () => setQuery(Object.fromEntries([...FILTER_KEYS, 'beforeSeq'].map((k) => [k, null])), true);
+  const clear = () => setQuery(Object.fromEntries([...FILTER_KEYS, 'beforeSeq', 'highlight'].map((k) => [k, null])), true);
   const active = FILTER_KEYS.some((k) => query.get(k)) || query.get('beforeSeq');
 
   return (
@@ -67,8 +68,16 @@ export function AuditFilters() {
       <Field label={t('audit.to')}>
         <input className="input" type="datetime-local" value={draft.to} onChange={set('to')} name="to" />
       </Field>
-      <Field label={t('audit.col.action')} hint={t('audit.action-hint')}>
-        <input className="input" value={draft.action} onChange={set('action')} name="action" spellCheck={false} autoCapitalize="none" />
+      <Field label={t('audit.col.action')}>
+        <input
+          className="input"
+          value={draft.action}
+          onChange={set('action')}
+          name="action"
+          spellCheck={false}
+          autoCapitalize="none"
+          placeholder={t('audit.action-placeholder')}
+        />
       </Field>
       <Field label={t('audit.col.outcome')}>
         <select className="input" value={draft.outcome} onChange={set('outcome')} name="outcome">

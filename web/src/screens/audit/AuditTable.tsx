@@ -3,6 +3,7 @@ import type { AuditRow } from '../../api/types';
 import { DataTable, type Column } from '../../components/DataTable';
 import { Badge, Instant } from '../../components/Text';
 import { t } from '../../i18n';
+import { Link, useLocation } from '../../router';
 
 interface Props {
   rows: readonly AuditRow[];
@@ -15,8 +16,26 @@ interface Props {
 
 const tone = (outcome: string) => (outcome === 'success' ? 'good' : outcome === 'denied' ? 'warn' : outcome === 'failure' ? 'bad' : 'neutral');
 const detailsText = (d: AuditRow['details']) => (d && Object.keys(d).length ? JSON.stringify(d) : '');
+const detailValue = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v === null ? '—' : String(v));
+
+/** The current audit URL with some filters changed (paging restarts). */
+function withFilter(pathname: string, search: string, changes: Record<string, string>): string {
+  const q = new URLSearchParams(search);
+  q.delete('beforeSeq');
+  q.delete('highlight');
+  for (const [k, v] of Object.entries(changes)) q.set(k, v);
+  return `${pathname}?${q.toString()}`;
+}
 
 export function AuditTable({ rows, usernames, loading, hasMore, onLoadMore, filtered }: Props) {
+  const { pathname, search, query } = useLocation();
+  // The entry verification named as the first problem, when reached from its link.
+  const highlight = Number(query.get('highlight')) || undefined;
+  const idLink = (id: string, changes: Record<string, string>, label: string) => (
+    <Link to={withFilter(pathname, search, changes)} className="id-link" title={`${label}: ${id}`}>
+      {id}
+    </Link>
+  );
   const columns: Column<AuditRow>[] = [
     { key: 'seq', header: t('audit.col.seq'), className: 'num', render: (r) => r.seq, csv: (r) => r.seq },
     { key: 'at', header: t('audit.col.at'), className: 'nowrap', render: (r) => <Instant value={r.at} />, csv: (r) => r.at },
@@ -28,7 +47,7 @@ export function AuditTable({ rows, usernames, loading, hasMore, onLoadMore, filt
         return (
           <span className="stack">
             <span>{name ? <span className="mono">{name}</span> : <span className="muted">{t(`audit.actor.${r.actorType}` as 'audit.actor.user')}</span>}</span>
-            {r.actorId && <span className="mono small muted">{r.actorId}</span>}
+            {r.actorId && idLink(r.actorId, { actorId: r.actorId }, t('audit.filter-actor'))}
           </span>
         );
       },
@@ -42,7 +61,7 @@ export function AuditTable({ rows, usernames, loading, hasMore, onLoadMore, filt
         r.targetType ? (
           <span className="stack">
             <span>{r.targetType}</span>
-            {r.targetId && <span className="mono small muted">{r.targetId}</span>}
+            {r.targetId && idLink(r.targetId, { targetType: r.targetType, targetId: r.targetId }, t('audit.filter-target'))}
           </span>
         ) : (
           <span className="muted">—</span>
@@ -55,8 +74,19 @@ export function AuditTable({ rows, usernames, loading, hasMore, onLoadMore, filt
       header: t('audit.col.details'),
       className: 'col-details',
       render: (r) => {
-        const text = detailsText(r.details);
-        return text ? <code className="details-json">{text}</code> : <span className="muted">—</span>;
+        const entries = Object.entries(r.details ?? {});
+        return entries.length ? (
+          <dl className="details-list">
+            {entries.map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd>{detailValue(v)}</dd>
+              </div>
+            ))}
+          </dl>
+        ) : (
+          <span className="muted">—</span>
+        );
       },
       csv: (r) => detailsText(r.details),
     },
@@ -73,7 +103,7 @@ export function AuditTable({ rows, usernames, loading, hasMore, onLoadMore, filt
         exportName="audit-view"
         empty={loading ? t('common.loading') : filtered ? t('audit.none-match') : t('audit.none')}
         countNote={hasMore && last ? t('audit.more-available', { seq: last.seq }) : undefined}
-        rowClassName={(r) => (r.outcome === 'success' ? undefined : `row--${tone(r.outcome)}`)}
+        rowClassName={(r) => (r.seq === highlight ? 'row--highlight' : r.outcome === 'success' ? undefined : `row--${tone(r.outcome)}`)}
         busy={loading}
       />
       {hasMore && (

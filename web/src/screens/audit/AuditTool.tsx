@@ -85,7 +85,13 @@ export function AuditTool() {
 
   // Names help reading the trail; the trail itself holds only ids.
   const users = useResource<User[]>(
-    () => (canReadUsers ? call(api.GET('/api/admin/users', { params: { query: { includeDisabled: 'true' } } })).then((r) => r.items, () => []) : Promise.resolve([])),
+    () =>
+      canReadUsers
+        ? call(api.GET('/api/admin/users', { params: { query: { includeDisabled: 'true' } } })).then(
+            (r) => r.items,
+            () => [],
+          )
+        : Promise.resolve([]),
     [canReadUsers],
   );
   const usernames = useMemo(() => new Map((users.data ?? []).map((u) => [u.id, u.username])), [users.data]);

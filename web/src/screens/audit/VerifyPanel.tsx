@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { api, call } from '../../api/client';
 import { messageOf } from '../../api/problem';
 import type { Verify } from '../../api/types';
-import { formatNumber, t } from '../../i18n';
+import { formatNumber, t, tn } from '../../i18n';
 import { Link } from '../../router';
 
 export function VerifyPanel() {
@@ -47,7 +47,7 @@ export function VerifyPanel() {
             {t('audit.verify.ok-detail', {
               rows: formatNumber(result.rows),
               lastSeq: result.lastSeq,
-              checkpoints: formatNumber(result.checkpoints),
+              checkpoints: tn('audit.verify.checkpoints', result.checkpoints),
             })}{' '}
             {result.lastCheckpointSeq !== null ? t('audit.verify.last-checkpoint', { seq: result.lastCheckpointSeq }) : t('audit.verify.no-checkpoint')}
             {checkedAt && <> {t('audit.verify.checked-at', { time: checkedAt.toLocaleTimeString() })}</>}
@@ -65,7 +65,9 @@ export function VerifyPanel() {
               <>
                 <p className="mono small">{result.firstProblem.detail}</p>
                 <p>
-                  <Link to={`/audit?beforeSeq=${result.firstProblem.seq + 1}`}>{t('audit.verify.show-row', { seq: result.firstProblem.seq })}</Link>
+                  <Link to={`/audit?beforeSeq=${result.firstProblem.seq + 1}&highlight=${result.firstProblem.seq}`}>
+                    {t('audit.verify.show-row', { seq: result.firstProblem.seq })}
+                  </Link>
                 </p>
               </>
             )}

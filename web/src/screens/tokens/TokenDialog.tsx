@@ -121,7 +121,14 @@ export function TokenDialog({ me, users, defaultUserId, permissions, roles, onCl
           </Field>
         )}
         <Field label={t('tokens.col.expires')} hint={t('tokens.expires-hint')} error={fieldError('expiresAt')}>
-          <input className="input input--date" type="date" min={isoDay(tomorrow)} value={expires} onChange={(e) => setExpires(e.currentTarget.value)} name="expiresAt" />
+          <input
+            className="input input--date"
+            type="date"
+            min={isoDay(tomorrow)}
+            value={expires}
+            onChange={(e) => setExpires(e.currentTarget.value)}
+            name="expiresAt"
+          />
         </Field>
         <div className="form__full">
           <CheckboxGroup

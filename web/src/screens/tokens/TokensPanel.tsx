@@ -33,12 +33,31 @@ export function TokensPanel({ scope }: { scope: 'any' | 'own' }) {
 
   const tokens = useResource(() => call(api.GET('/api/tokens', { params: { query: { userId } } })).then((r) => r.items), [userId]);
   const users = useResource<User[] | null>(
-    () => (scope === 'any' && canReadUsers ? call(api.GET('/api/admin/users', { params: { query: { includeDisabled: 'true' } } })).then((r) => r.items) : Promise.resolve(null)),
+    () =>
+      scope === 'any' && canReadUsers
+        ? call(api.GET('/api/admin/users', { params: { query: { includeDisabled: 'true' } } })).then((r) => r.items)
+        : Promise.resolve(null),
     [scope, canReadUsers],
   );
   // The catalogue (with descriptions) may need a permission the user lacks; scopes then fall back to bare names.
-  const permissions = useResource<Permission[] | null>(() => call(api.GET('/api/admin/permissions')).then((r) => r.items, () => null), []);
-  const roles = useResource<Role[] | null>(() => (canReadUsers ? call(api.GET('/api/admin/roles')).then((r) => r.items, () => null) : Promise.resolve(null)), [canReadUsers]);
+  const permissions = useResource<Permission[] | null>(
+    () =>
+      call(api.GET('/api/admin/permissions')).then(
+        (r) => r.items,
+        () => null,
+      ),
+    [],
+  );
+  const roles = useResource<Role[] | null>(
+    () =>
+      canReadUsers
+        ? call(api.GET('/api/admin/roles')).then(
+            (r) => r.items,
+            () => null,
+          )
+        : Promise.resolve(null),
+    [canReadUsers],
+  );
 
   const close = () => {
     setPending(null);
@@ -60,10 +79,9 @@ export function TokensPanel({ scope }: { scope: 'any' | 'own' }) {
     }
   };
 
-  const columns: Column<Token>[] = [
-    { key: 'name', header: t('tokens.col.name'), render: (tk) => <bdi dir="auto">{tk.name}</bdi>, csv: (tk) => tk.name },
-  ];
-  if (scope === 'any') columns.push({ key: 'user', header: t('tokens.col.user'), render: (tk) => <span className="mono">{tk.username}</span>, csv: (tk) => tk.username });
+  const columns: Column<Token>[] = [{ key: 'name', header: t('tokens.col.name'), render: (tk) => <bdi dir="auto">{tk.name}</bdi>, csv: (tk) => tk.name }];
+  if (scope === 'any')
+    columns.push({ key: 'user', header: t('tokens.col.user'), render: (tk) => <span className="mono">{tk.username}</span>, csv: (tk) => tk.username });
   columns.push(
     {
       key: 'scopes',
@@ -83,7 +101,12 @@ export function TokensPanel({ scope }: { scope: 'any' | 'own' }) {
       csv: (tk) => tk.scopes.join(' '),
     },
     { key: 'created', header: t('users.col.created'), render: (tk) => <Instant value={tk.createdAt} />, csv: (tk) => tk.createdAt },
-    { key: 'expires', header: t('tokens.col.expires'), render: (tk) => <Instant value={tk.expiresAt} empty={t('tokens.no-expiry')} />, csv: (tk) => tk.expiresAt },
+    {
+      key: 'expires',
+      header: t('tokens.col.expires'),
+      render: (tk) => <Instant value={tk.expiresAt} empty={t('tokens.no-expiry')} />,
+      csv: (tk) => tk.expiresAt,
+    },
     { key: 'lastUsed', header: t('tokens.col.last-used'), render: (tk) => <Instant value={tk.lastUsedAt} />, csv: (tk) => tk.lastUsedAt },
     {
       key: 'status',
@@ -100,7 +123,12 @@ export function TokensPanel({ scope }: { scope: 'any' | 'own' }) {
       className: 'col-actions',
       render: (tk) =>
         tokenState(tk) === 'active' ? (
-          <button type="button" className="button button--small button--danger-quiet" onClick={() => setPending({ kind: 'revoke', token: tk })} aria-label={t('tokens.revoke-label', { name: tk.name })}>
+          <button
+            type="button"
+            className="button button--small button--danger-quiet"
+            onClick={() => setPending({ kind: 'revoke', token: tk })}
+            aria-label={t('tokens.revoke-label', { name: tk.name })}
+          >
             {t('tokens.revoke')}
           </button>
         ) : null,
@@ -115,7 +143,12 @@ export function TokensPanel({ scope }: { scope: 'any' | 'own' }) {
             <label htmlFor="tokens-user" className="field__label">
               {t('tokens.col.user')}
             </label>
-            <select id="tokens-user" className="input" value={userId} onChange={(e) => setQuery({ userId: e.currentTarget.value === '*' ? null : e.currentTarget.value })}>
+            <select
+              id="tokens-user"
+              className="input"
+              value={userId}
+              onChange={(e) => setQuery({ userId: e.currentTarget.value === '*' ? null : e.currentTarget.value })}
+            >
               <option value="*">{t('tokens.all-users')}</option>
               {users.data.map((u) => (
                 <option key={u.id} value={u.id}>
