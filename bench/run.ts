@@ -1,7 +1,12 @@
 // `npm run bench [-- <suite…>] [--smoke]`: runs the benchmark suites and prints figures with same-run baselines.
 import { platformBench } from './platform.bench.js';
 
-const SUITES: Record<string, () => Promise<void>> = { platform: platformBench };
+const SUITES: Record<string, () => Promise<void>> = {
+  platform: platformBench,
+  text: async () => (await import('./text.bench.js')).textBench(),
+  watchlists: async () => (await import('./watchlists.bench.js')).watchlistsBench(),
+  screening: async () => (await import('./match.bench.js')).matchBench(),
+};
 
 const args = process.argv.slice(2);
 if (args.includes('--smoke') && !process.env.BENCH_SCALE) process.env.BENCH_SCALE = '0.02';

@@ -2,5 +2,6 @@
 import type { ModuleDescriptor } from './platform/module.js';
 import { adminModule } from './modules/admin/index.js';
 import { auditModule } from './modules/audit/index.js';
+import { watchlistsModule } from './modules/watchlists/index.js';
 
-export const MODULES: readonly ModuleDescriptor[] = [adminModule, auditModule];
+export const MODULES: readonly ModuleDescriptor[] = [adminModule, auditModule, watchlistsModule];

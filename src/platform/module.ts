@@ -39,7 +39,8 @@ export interface ModuleDescriptor {
   routes?: (app: HttpApp, ctx: AppContext) => Promise<void> | void;
   /** Adds `vigil <noun> <verb>` commands. */
   commands?: (program: Command, cli: CliContext) => void;
-  jobs?: readonly JobDef[];
+  /** Periodic jobs; a function receives the running AppContext (called once when background work starts). */
+  jobs?: readonly JobDef[] | ((ctx: AppContext) => readonly JobDef[]);
   consumers?: readonly ConsumerDef[];
   nav?: readonly NavItem[];
   /** English strings of the module, merged into the i18n catalogue. */

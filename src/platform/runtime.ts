@@ -50,7 +50,8 @@ function validateModules(modules: readonly ModuleDescriptor[]): PermissionDef[] 
       if (consumers.has(c.name)) throw new Error(`event consumer ${c.name} is declared twice (module ${m.name})`);
       consumers.add(c.name);
     }
-    for (const j of m.jobs ?? []) {
+    // Jobs built from the context are checked when the scheduler starts (it refuses duplicate names).
+    for (const j of typeof m.jobs === 'function' ? [] : (m.jobs ?? [])) {
       if (jobs.has(j.name)) throw new Error(`job ${j.name} is declared twice (module ${m.name})`);
       jobs.add(j.name);
     }
@@ -121,7 +122,7 @@ export async function openRuntime(config: Config, modules: readonly ModuleDescri
       const consumers = modules.flatMap((m) => m.consumers ?? []);
       const worker = config.role !== 'api';
       await events.start(consumers, { relay: worker, consume: worker });
-      if (worker) await scheduler.start([...platformJobs, ...modules.flatMap((m) => m.jobs ?? [])]);
+      if (worker) await scheduler.start([...platformJobs, ...modules.flatMap((m) => (typeof m.jobs === 'function' ? m.jobs(ctx) : (m.jobs ?? [])))]);
     },
     async close() {
       if (started) {

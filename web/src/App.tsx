@@ -4,6 +4,8 @@ import { AccountTool } from './screens/account/AccountTool';
 import { AdminTool } from './screens/admin/AdminTool';
 import { Home } from './screens/Home';
 import { TokensTool } from './screens/tokens/TokensTool';
+import { EntityTool } from './screens/entities/EntityTool';
+import { ListsTool } from './screens/lists/ListsTool';
 import { Login } from './screens/Login';
 import { NotFound } from './screens/NotFound';
 import { Shell } from './components/Shell';
@@ -20,6 +22,8 @@ function Screen({ pathname }: { pathname: string }) {
   if (isUnder(pathname, '/audit')) return <AuditTool />;
   if (isUnder(pathname, '/tokens')) return <TokensTool pathname={pathname} />;
   if (isUnder(pathname, '/account')) return <AccountTool pathname={pathname} />;
+  if (isUnder(pathname, '/lists')) return <ListsTool pathname={pathname} />;
+  if (isUnder(pathname, '/entities')) return <EntityTool pathname={pathname} />;
   return <NotFound />;
 }
 

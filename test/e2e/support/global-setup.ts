@@ -63,7 +63,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const logFile = resolve(ARTIFACTS_DIR, 'server.log');
   const log = createWriteStream(logFile);
 
-  const child = spawn(process.execPath, [cli, 'serve'], {
+  // --demo loads every module's demo data (demo users share VIGIL_ADMIN_PASSWORD; the UN list and a national list).
+  const child = spawn(process.execPath, [cli, 'serve', '--demo'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -89,6 +90,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
 
   project.provide('baseUrl', baseUrl);
+  project.provide('dataDir', dataDir);
+  project.provide('cli', cli);
 
   return async () => {
     if (child.exitCode === null) {
@@ -106,5 +109,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The server's VIGIL_DATA_DIR, for CLI commands run beside it (importing a list version). */
+    dataDir: string;
+    /** Path of the built CLI. */
+    cli: string;
   }
 }

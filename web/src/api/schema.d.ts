@@ -1017,6 +1017,566 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists with their versions (newest first) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                name: string;
+                                title: string;
+                                format: string;
+                                activeVersion: number | null;
+                                updatedAt: string | null;
+                                /** @description newest first */
+                                versions: {
+                                    version: number;
+                                    importedAt: string;
+                                    sha256: string;
+                                    files: string[];
+                                    /** @description listed entities by schema */
+                                    counts: {
+                                        [key: string]: number;
+                                    };
+                                    /** @description listed entities */
+                                    total: number;
+                                    /** @description sanctions, addresses, documents and other auxiliary entities */
+                                    auxiliaries: number;
+                                    active: boolean;
+                                    importedBy: string | null;
+                                    format: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lists/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One list: versions and where it is fetched from */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            title: string;
+                            format: string;
+                            activeVersion: number | null;
+                            updatedAt: string | null;
+                            /** @description newest first */
+                            versions: {
+                                version: number;
+                                importedAt: string;
+                                sha256: string;
+                                files: string[];
+                                /** @description listed entities by schema */
+                                counts: {
+                                    [key: string]: number;
+                                };
+                                /** @description listed entities */
+                                total: number;
+                                /** @description sanctions, addresses, documents and other auxiliary entities */
+                                auxiliaries: number;
+                                active: boolean;
+                                importedBy: string | null;
+                                format: string;
+                            }[];
+                            source: {
+                                /** @description the URLs, separated by spaces when there are several */
+                                url: string;
+                                urls: string[];
+                                format: string;
+                                everyHours: number | null;
+                                lastCheckedAt: string | null;
+                                lastStatus: string | null;
+                                lastChangedAt: string | null;
+                                lastError: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lists/{name}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Listed entities added, removed and changed between two versions (default: the active one and the one before it) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: "active" | string;
+                    to?: "active" | string;
+                };
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            list: string;
+                            from: number;
+                            to: number;
+                            added: {
+                                id: string;
+                                schema: string;
+                                caption: string;
+                            }[];
+                            removed: {
+                                id: string;
+                                schema: string;
+                                caption: string;
+                            }[];
+                            changed: {
+                                id: string;
+                                schema: string;
+                                caption: string;
+                                properties: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lists/{name}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a version active (or roll back to an older one) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            title: string;
+                            format: string;
+                            activeVersion: number | null;
+                            updatedAt: string | null;
+                            /** @description newest first */
+                            versions: {
+                                version: number;
+                                importedAt: string;
+                                sha256: string;
+                                files: string[];
+                                /** @description listed entities by schema */
+                                counts: {
+                                    [key: string]: number;
+                                };
+                                /** @description listed entities */
+                                total: number;
+                                /** @description sanctions, addresses, documents and other auxiliary entities */
+                                auxiliaries: number;
+                                active: boolean;
+                                importedBy: string | null;
+                                format: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lists/{name}/entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Listed entities of a version (default: active), by name (case- and accent-insensitive) and schema */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    schema?: string;
+                    version?: "active" | string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                schema: string;
+                                caption: string;
+                                countries: string[];
+                                birthDates: string[];
+                                programs: string[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/entities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An entity with the lists holding it, its auxiliaries and related entities (the view is audited) */
+        get: {
+            parameters: {
+                query?: {
+                    list?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entity: {
+                                id: string;
+                                schema: string;
+                                caption: string;
+                                properties: {
+                                    [key: string]: string[];
+                                };
+                            };
+                            /** @description the list the entity is shown from */
+                            list: string;
+                            /** @description the version of that list it is shown from */
+                            version: number;
+                            lists: {
+                                name: string;
+                                title: string;
+                                firstVersion: number;
+                                lastVersion: number | null;
+                                inActiveVersion: boolean;
+                            }[];
+                            auxiliaries: {
+                                id: string;
+                                schema: string;
+                                caption: string;
+                                properties: {
+                                    [key: string]: string[];
+                                };
+                            }[];
+                            related: {
+                                id: string;
+                                schema: string;
+                                caption: string;
+                                property: string;
+                                /** @enum {string} */
+                                direction: "out" | "in";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lists/{name}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A version as FtM JSON lines (a download; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "ftm";
+                    version?: "active" | string;
+                };
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lists/{name}/source": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set where a list is fetched from and how often */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description default: the built-in source of this list name (un, ofac, eu, uk) */
+                        urls?: string[];
+                        format?: string;
+                        everyHours?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            title: string;
+                            format: string;
+                            activeVersion: number | null;
+                            updatedAt: string | null;
+                            /** @description newest first */
+                            versions: {
+                                version: number;
+                                importedAt: string;
+                                sha256: string;
+                                files: string[];
+                                /** @description listed entities by schema */
+                                counts: {
+                                    [key: string]: number;
+                                };
+                                /** @description listed entities */
+                                total: number;
+                                /** @description sanctions, addresses, documents and other auxiliary entities */
+                                auxiliaries: number;
+                                active: boolean;
+                                importedBy: string | null;
+                                format: string;
+                            }[];
+                            source: {
+                                /** @description the URLs, separated by spaces when there are several */
+                                url: string;
+                                urls: string[];
+                                format: string;
+                                everyHours: number | null;
+                                lastCheckedAt: string | null;
+                                lastStatus: string | null;
+                                lastChangedAt: string | null;
+                                lastError: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lists/{name}/fetch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fetch the list from its source now and import it when it changed (status failed names the problem) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            list: string;
+                            /** @enum {string} */
+                            status: "not-modified" | "unchanged" | "imported" | "failed";
+                            version: number | null;
+                            bytes: number;
+                            error: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

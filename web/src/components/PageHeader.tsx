@@ -2,7 +2,18 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { hasNavigated, useLocation } from '../router';
 
-export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+  isName,
+}: {
+  title: string;
+  description?: string;
+  actions?: ReactNode;
+  /** The title is a name in any script (a listed person): shown isolated with dir="auto". */
+  isName?: boolean;
+}) {
   const ref = useRef<HTMLHeadingElement>(null);
   const { pathname } = useLocation();
   useEffect(() => {
@@ -18,7 +29,7 @@ export function PageHeader({ title, description, actions }: { title: string; des
     <div className="page-header">
       <div>
         <h1 ref={ref} tabIndex={-1} className="page-header__title">
-          {title}
+          {isName ? <bdi dir="auto">{title}</bdi> : title}
         </h1>
         {description && <p className="page-header__description">{description}</p>}
       </div>

@@ -1,0 +1,132 @@
+// The nomenklatura name benchmark: cross-validated by case_group and on the whole set, beside logic-v2 and the baselines.
+import { join } from 'node:path';
+import { isLatin } from '../../src/core/text/index.js';
+import { loadWeights, type Lexicon, type Model } from '../../src/core/match/index.js';
+import { prepareSubject } from '../../src/core/match/subject.js';
+import { BASELINES } from './baselines.js';
+import { EVAL, readRows, type Case } from './data.js';
+import { bestThreshold, f3, prf, type Prf, type Scored } from './metrics.js';
+import { PRIOR, fitNames, scorePair, type Pair } from './model.js';
+
+export interface CaseSubsets {
+  all: (c: Case) => boolean;
+  persons: (c: Case) => boolean;
+  organisations: (c: Case) => boolean;
+  nonLatin: (c: Case) => boolean;
+}
+
+export const SUBSETS: CaseSubsets = {
+  all: () => true,
+  persons: (c) => c.schema === 'Person',
+  organisations: (c) => ['Company', 'Organization', 'LegalEntity'].includes(c.schema),
+  nonLatin: (c) => !isLatin(c.name1) || !isLatin(c.name2),
+};
+
+export function casePairs(cases: readonly Case[], lex: Lexicon): Pair[] {
+  const side = (name: string, schema: string, id: string) => prepareSubject({ id, schema, properties: { name: [name] } }, lex);
+  return cases.map((c, i) => ({ q: side(c.name1, c.schema, `q${i}`), c: side(c.name2, c.schema, `c${i}`), label: c.match }));
+}
+
+type Scorer = (train: number[], test: number[]) => { scores: Map<number, number>; threshold: number };
+
+/** Leave-one-case-group-out: each group scored by a model fitted (and a threshold chosen) on the other groups only. */
+function crossValidate(cases: readonly Case[], scorer: Scorer): Array<Scored & { i: number }> {
+  const groups = [...new Set(cases.map((c) => c.group))];
+  const out: Array<Scored & { i: number }> = [];
+  for (const g of groups) {
+    const test = cases.flatMap((c, i) => (c.group === g ? [i] : []));
+    const train = cases.flatMap((c, i) => (c.group !== g ? [i] : []));
+    const { scores, threshold } = scorer(train, test);
+    // Scores are shifted so that every fold's own threshold sits at 0.5: pooled P/R/F1 then read at 0.5.
+    for (const i of test) out.push({ i, score: shift(scores.get(i)!, threshold), label: cases[i]!.match });
+  }
+  return out;
+}
+
+const shift = (s: number, t: number) => (s >= t ? 0.5 + (s - t) / 2 : 0.5 - (t - s) / 2);
+
+export interface BenchReport {
+  rows: Array<{ method: string; mode: string; subset: string; prf: Prf; threshold: number }>;
+  model: Model;
+  threshold: number;
+}
+
+export async function runCases(cases: readonly Case[], lex: Lexicon, l2: number): Promise<BenchReport> {
+  const pairs = casePairs(cases, lex);
+  const prior = loadWeights(PRIOR);
+  const vigil: Scorer = (train, test) => {
+    const m = fitNames(
+      train.map((i) => pairs[i]!),
+      lex,
+      prior,
+      l2,
+    );
+    const t = bestThreshold(train.map((i) => ({ score: scorePair(pairs[i]!, lex, m), label: pairs[i]!.label })));
+    return { scores: new Map(test.map((i) => [i, scorePair(pairs[i]!, lex, m)])), threshold: t };
+  };
+  const methods: Array<[string, Scorer]> = [['vigil', vigil]];
+  for (const [name, f] of BASELINES) {
+    const all = cases.map((c) => f(c.name1, c.name2));
+    methods.push([
+      name,
+      (train, test) => ({
+        scores: new Map(test.map((i) => [i, all[i]!])),
+        threshold: bestThreshold(train.map((i) => ({ score: all[i]!, label: cases[i]!.match }))),
+      }),
+    ]);
+  }
+  const rows: BenchReport['rows'] = [];
+  const everything = cases.map((_, i) => i);
+  let model = prior;
+  let threshold = 0.5;
+  for (const [method, scorer] of methods) {
+    const cv = crossValidate(cases, scorer);
+    const whole = scorer(everything, everything);
+    if (method === 'vigil') {
+      model = fitNames(pairs, lex, prior, l2);
+      threshold = whole.threshold;
+    }
+    for (const [subset, pick] of Object.entries(SUBSETS)) {
+      rows.push({
+        method,
+        mode: 'cross-validated',
+        subset,
+        prf: prf(
+          cv.filter((r) => pick(cases[r.i]!)),
+          0.5,
+        ),
+        threshold: NaN,
+      });
+      const w = everything.filter((i) => pick(cases[i]!)).map((i) => ({ score: whole.scores.get(i)!, label: cases[i]!.match }));
+      rows.push({ method, mode: 'whole set', subset, prf: prf(w, whole.threshold), threshold: whole.threshold });
+    }
+  }
+  const frozen = await readRows(join(EVAL, 'nomenklatura-name-bench', 'logicv2-frozen.csv'));
+  const fc = frozen.map((r) => ({
+    c: { group: r.case_group!, schema: r.schema!, name1: r.name1!, name2: r.name2!, match: r.is_match === 'true', category: '' },
+    score: Number(r.score),
+  }));
+  for (const [subset, pick] of Object.entries(SUBSETS))
+    rows.push({
+      method: 'logic-v2 (frozen, 812 rows)',
+      mode: 'as published',
+      subset,
+      prf: prf(
+        fc.filter((x) => pick(x.c)).map((x) => ({ score: x.score, label: x.c.match })),
+        0.7,
+      ),
+      threshold: 0.7,
+    });
+  return { rows, model, threshold };
+}
+
+export function printCases(r: BenchReport): void {
+  console.log('\n## Name benchmark (nomenklatura cases.csv, 826 pairs; folds = case_group)');
+  console.log('method | mode | subset | n | precision | recall | F1 | threshold');
+  for (const x of r.rows)
+    console.log(
+      [x.method, x.mode, x.subset, x.prf.n, f3(x.prf.precision), f3(x.prf.recall), f3(x.prf.f1), Number.isNaN(x.threshold) ? 'per fold' : f3(x.threshold)].join(
+        ' | ',
+      ),
+    );
+}

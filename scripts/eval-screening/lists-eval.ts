@@ -1,0 +1,87 @@
+// Screening against real lists: candidate and top-1 recall on listed people, alarms on 50,000 people who are not listed.
+import { CandidateIndex, screen, type Model, type ScreeningQuery } from '../../src/core/match/index.js';
+import { foldDiacritics, tokens } from '../../src/core/text/index.js';
+import { bestOf, type PairScorer } from './baselines.js';
+import type { Listed } from './data.js';
+
+/** A query with the entities that are truly it (empty for a negative). */
+export interface Probe {
+  query: ScreeningQuery;
+  truth: ReadonlySet<string>;
+  kind?: string;
+}
+
+export interface ProbeResult {
+  n: number;
+  /** Truth among the retrieved candidates. */
+  candidateRecall: number;
+  /** Truth ranked first. */
+  top1: number;
+  /** Truth ranked first and at or above the threshold. */
+  recall: number;
+  /** Queries with any match at or above the threshold, per 1,000 (what an analyst would have to review). */
+  alarmsPer1000: number;
+}
+
+const key = (s: string) =>
+  tokens(s)
+    .map((t) => foldDiacritics(t))
+    .sort()
+    .join(' ');
+
+/** Listed names by their sorted tokens: the truth for a positive is every entity that carries the query's exact name. */
+export function nameTruth(entities: readonly Listed[]): (name: string) => Set<string> {
+  const by = new Map<string, Set<string>>();
+  for (const e of entities)
+    for (const n of [...(e.properties.name ?? []), ...(e.properties.alias ?? [])]) {
+      const k = key(n);
+      if (!by.has(k)) by.set(k, new Set());
+      by.get(k)!.add(e.id);
+    }
+  return (name) => by.get(key(name)) ?? new Set();
+}
+
+export function runVigil(index: CandidateIndex, probes: readonly Probe[], model: Model, threshold: number, candidates = 50): ProbeResult {
+  let cand = 0;
+  let top1 = 0;
+  let recall = 0;
+  let alarms = 0;
+  for (const p of probes) {
+    const found = index.search(index.prepare(p.query), { limit: candidates });
+    if (found.some((c) => p.truth.has(c.entityId))) cand++;
+    const r = screen(index, p.query, { model, threshold, candidates });
+    if (r.bestEntityId && p.truth.has(r.bestEntityId)) {
+      top1++;
+      if (r.best >= threshold) recall++;
+    }
+    if (r.best >= threshold) alarms++;
+  }
+  const n = probes.length || 1;
+  return { n: probes.length, candidateRecall: cand / n, top1: top1 / n, recall: recall / n, alarmsPer1000: (1000 * alarms) / n };
+}
+
+/** A baseline scans every listed name (it has no index): best entity by its score, then the same measures. */
+export function runBaseline(entities: readonly Listed[], probes: readonly Probe[], scorer: PairScorer, threshold: number): ProbeResult {
+  const names = entities.map((e) => ({ id: e.id, names: [...(e.properties.name ?? []), ...(e.properties.alias ?? [])] }));
+  let top1 = 0;
+  let recall = 0;
+  let alarms = 0;
+  for (const p of probes) {
+    let best = -1;
+    let bestId = '';
+    for (const e of names) {
+      const s = bestOf(scorer, p.query.name, e.names);
+      if (s > best) {
+        best = s;
+        bestId = e.id;
+      }
+    }
+    if (p.truth.has(bestId)) {
+      top1++;
+      if (best >= threshold) recall++;
+    }
+    if (best >= threshold) alarms++;
+  }
+  const n = probes.length || 1;
+  return { n: probes.length, candidateRecall: NaN, top1: top1 / n, recall: recall / n, alarmsPer1000: (1000 * alarms) / n };
+}

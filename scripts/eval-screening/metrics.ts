@@ -1,0 +1,62 @@
+// Precision, recall and F1 at a threshold, the F1-best threshold of a training set, and a seeded random generator.
+
+export interface Scored {
+  score: number;
+  label: boolean;
+}
+
+export interface Prf {
+  precision: number;
+  recall: number;
+  f1: number;
+  tp: number;
+  fp: number;
+  fn: number;
+  n: number;
+}
+
+export function prf(rows: readonly Scored[], threshold: number): Prf {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const r of rows) {
+    const yes = r.score >= threshold;
+    if (yes && r.label) tp++;
+    else if (yes) fp++;
+    else if (r.label) fn++;
+  }
+  const precision = tp + fp ? tp / (tp + fp) : 0;
+  const recall = tp + fn ? tp / (tp + fn) : 0;
+  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, tp, fp, fn, n: rows.length };
+}
+
+/**
+ * The threshold with the best F-beta on `rows` (beta 1: F1; beta 2 weighs recall more): midway between the lowest
+ * accepted score and the next score below it.
+ */
+export function bestThreshold(rows: readonly Scored[], beta = 1): number {
+  const scores = [...new Set(rows.map((r) => r.score))].sort((a, b) => b - a);
+  let best = { f1: -1, t: 0.5 };
+  for (let i = 0; i < scores.length; i++) {
+    const m = prf(rows, scores[i]!);
+    const b2 = beta * beta;
+    const f1 = m.precision + m.recall ? ((1 + b2) * m.precision * m.recall) / (b2 * m.precision + m.recall) : 0;
+    if (f1 > best.f1) best = { f1, t: i + 1 < scores.length ? (scores[i]! + scores[i + 1]!) / 2 : scores[i]! };
+  }
+  return best.t;
+}
+
+/** mulberry32: a small seeded generator, so every run draws the same samples. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const pct = (x: number) => (x * 100).toFixed(1).padStart(5);
+export const f3 = (x: number) => x.toFixed(3);

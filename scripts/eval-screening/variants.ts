@@ -1,0 +1,108 @@
+// Generated variants of listed names, one kind at a time, and non-Latin names of other people: what each method does with them.
+import { isLatin, tokens } from '../../src/core/text/index.js';
+import type { Listed } from './data.js';
+import type { Probe } from './lists-eval.js';
+import { rng } from './metrics.js';
+
+/** Respellings that romanisations and clerks really produce (applied once, to one token). */
+const RESPELL: ReadonlyArray<readonly [RegExp, string]> = [
+  [/ou/, 'u'],
+  [/u/, 'ou'],
+  [/kh/, 'h'],
+  [/j/, 'dj'],
+  [/y/, 'i'],
+  [/i/, 'y'],
+  [/ee/, 'i'],
+  [/ph/, 'f'],
+  [/c/, 'k'],
+  [/k/, 'q'],
+  [/sh/, 'ch'],
+  [/ch/, 'tch'],
+  [/mm/, 'm'],
+  [/([bdfglmnprst])/, '$1$1'],
+  [/a/, 'e'],
+  [/e/, 'a'],
+  [/o/, 'u'],
+  [/w/, 'v'],
+  [/v/, 'w'],
+];
+
+export const VARIANT_KINDS = ['transliteration', 'typo', 'word order', 'initials', 'partial'] as const;
+export type VariantKind = (typeof VARIANT_KINDS)[number];
+
+function variant(name: string, kind: VariantKind, r: () => number): string | undefined {
+  const toks = tokens(name);
+  if (toks.length < 2) return undefined;
+  const pick = (n: number) => Math.floor(r() * n);
+  switch (kind) {
+    case 'transliteration': {
+      const i = pick(toks.length);
+      for (let tries = 0; tries < 10; tries++) {
+        const [re, to] = RESPELL[pick(RESPELL.length)]!;
+        const t = toks[i]!.replace(re, to);
+        if (t !== toks[i] && t.length >= 3) return toks.map((x, k) => (k === i ? t : x)).join(' ');
+      }
+      return undefined;
+    }
+    case 'typo': {
+      const long = toks.map((t, k) => [t, k] as const).filter(([t]) => t.length >= 5);
+      if (!long.length) return undefined;
+      const [t, i] = long[pick(long.length)]!;
+      const at = 1 + pick(t.length - 2);
+      const op = pick(4);
+      const letter = 'abcdefghijklmnopqrstuvwxyz'[pick(26)]!;
+      const typo =
+        op === 0
+          ? t.slice(0, at) + t.slice(at + 1)
+          : op === 1
+            ? t.slice(0, at) + letter + t.slice(at)
+            : op === 2
+              ? t.slice(0, at) + letter + t.slice(at + 1)
+              : t.slice(0, at - 1) + t[at] + t[at - 1] + t.slice(at + 1);
+      return toks.map((x, k) => (k === i ? typo : x)).join(' ');
+    }
+    case 'word order':
+      return [toks[toks.length - 1], ...toks.slice(0, -1)].join(' ');
+    case 'initials':
+      return toks.length >= 2 ? [...toks.slice(0, -1).map((t) => t[0]), toks[toks.length - 1]].join(' ') : undefined;
+    case 'partial':
+      return toks.length >= 3 ? [toks[0], toks[toks.length - 1]].join(' ') : undefined;
+  }
+}
+
+/** Up to `per` probes of each kind from Latin person names of the entities, each with its source entity as truth. */
+export function variantProbes(entities: readonly Listed[], per: number, seed = 11): Probe[] {
+  const r = rng(seed);
+  const people = entities.filter((e) => e.schema === 'Person' && isLatin(e.properties.name?.[0] ?? 'x'));
+  const out: Probe[] = [];
+  for (const kind of VARIANT_KINDS) {
+    let made = 0;
+    for (let tries = 0; made < per && tries < per * 20; tries++) {
+      const e = people[Math.floor(r() * people.length)]!;
+      const name = e.properties.name?.[0];
+      const v = name && variant(name, kind, r);
+      if (!v) continue;
+      out.push({ query: { name: v, schema: 'Person' }, truth: new Set([e.id]), kind });
+      made++;
+    }
+  }
+  return out;
+}
+
+/**
+ * Non-Latin negatives: a listed person's original-script name with its last word replaced by the last word of another
+ * listed person's name in the same script: another person, who must not alert as the first.
+ */
+export function nonLatinNegatives(entities: readonly Listed[], count: number, seed = 13): Probe[] {
+  const r = rng(seed);
+  const named = entities.flatMap((e) => (e.properties.alias ?? []).filter((a) => !isLatin(a) && tokens(a).length >= 2).map((a) => ({ e, toks: tokens(a) })));
+  const out: Probe[] = [];
+  for (let tries = 0; out.length < count && tries < count * 20 && named.length > 1; tries++) {
+    const a = named[Math.floor(r() * named.length)]!;
+    const b = named[Math.floor(r() * named.length)]!;
+    const last = b.toks[b.toks.length - 1]!;
+    if (a.e.id === b.e.id || a.toks.includes(last)) continue;
+    out.push({ query: { name: [...a.toks.slice(0, -1), last].join(' '), schema: 'Person' }, truth: new Set(), kind: 'non-Latin negative' });
+  }
+  return out;
+}

@@ -1,0 +1,72 @@
+// The candidate index: retrieval across scripts, romanisations and word order; incremental updates; memory report.
+import { describe, expect, it } from 'vitest';
+import { CandidateIndex } from './candidates.js';
+import { screen } from './screen.js';
+import type { MatchEntity } from './subject.js';
+
+const LISTED: MatchEntity[] = [
+  { id: 'x-1', schema: 'Person', properties: { name: ['Borislav Quxenko'], alias: ['Борислав Куксенко'], birthDate: ['1961-03-14'], nationality: ['ru'] } },
+  { id: 'x-2', schema: 'Person', properties: { name: ['Testperson Quuxley'], birthDate: ['1970'] } },
+  { id: 'x-3', schema: 'Company', properties: { name: ['Quuxwerk Trading LLC'] } },
+  { id: 'x-4', schema: 'Person', properties: { name: ['Borislav Zembrovski'] } },
+  { id: 'x-5', schema: 'Organization', properties: { name: ['Brigade 44 of Quux'] } },
+  { id: 'x-7', schema: 'Person', properties: { name: ['Dmitriy Zorbovskiy'] } },
+];
+
+describe('CandidateIndex', () => {
+  const index = CandidateIndex.build(LISTED);
+
+  it('finds a listed person from another script, another romanisation and another word order, with the explanation', () => {
+    for (const name of ['Борислав Куксенко', 'Kuksenko Borislav', 'QUXENKO, Borislav']) {
+      const r = screen(index, { name });
+      expect(r.matches[0]?.entityId, name).toBe('x-1');
+      const lines = r.matches[0]!.explanation;
+      expect(lines.find((e) => e.feature === 'nameSimilarity')?.detail).toMatch(/BORISLAV|БОРИСЛАВ/);
+    }
+    // Listed in Latin only: the Cyrillic query is compared through its romanisations.
+    const r = screen(index, { name: 'Зорбовский Дмитрий' });
+    expect(r.matches[0]?.entityId).toBe('x-7');
+    expect(r.matches[0]!.explanation.find((e) => e.feature === 'romanised')?.detail).toMatch(/ZORBOVSKIY|ZORBOVSKII|ZORBOVSKY/);
+    const cyrillic = screen(index, { name: 'Куксенко Борислав', birthDate: '1961-03-14' }).matches[0]!;
+    expect(cyrillic.explanation.map((e) => e.feature)).toContain('birthDateExact');
+  });
+
+  it('retrieves every plausible candidate, best first, and skips schemata that cannot match', () => {
+    const found = index.search({ name: 'Borislav Quxenko' }, { limit: 10 });
+    expect(found[0]?.entityId).toBe('x-1');
+    expect(found.map((c) => c.entityId)).toContain('x-4');
+    expect(index.search({ name: 'Quuxwerk Trading', schema: 'Person' }).map((c) => c.entityId)).not.toContain('x-3');
+    expect(index.search({ name: 'Quuxwerk Tradng', schema: 'Company' })[0]?.entityId).toBe('x-3');
+  });
+
+  it('adds, replaces and removes entities', () => {
+    const ix = CandidateIndex.build(LISTED);
+    ix.add({ id: 'x-6', schema: 'Person', properties: { name: ['Zorblat Mironkov'] } }, ['test-list']);
+    expect(ix.search({ name: 'Zorblat Mironkov' })[0]?.entityId).toBe('x-6');
+    expect(ix.get('x-6')?.lists).toEqual(['test-list']);
+    ix.add({ id: 'x-6', schema: 'Person', properties: { name: ['Zorblat Quxemov'] } });
+    expect(ix.get('x-6')?.subject.caption).toBe('Zorblat Quxemov');
+    expect(ix.search({ name: 'Mironkov' }).map((c) => c.entityId)).not.toContain('x-6');
+    expect(ix.remove('x-2')).toBe(true);
+    expect(ix.remove('x-2')).toBe(false);
+    expect(ix.search({ name: 'Testperson Quuxley' }).map((c) => c.entityId)).not.toContain('x-2');
+    expect(ix.size).toBe(LISTED.length);
+  });
+
+  it('stays correct after many incremental updates (compaction)', () => {
+    const ix = CandidateIndex.build([]);
+    for (let i = 0; i < 300; i++) ix.add({ id: `g-${i}`, schema: 'Person', properties: { name: [`Quux${i} Testperson`] } });
+    for (let i = 0; i < 300; i += 2) ix.remove(`g-${i}`);
+    expect(ix.search({ name: 'Quux7 Testperson' })[0]?.entityId).toBe('g-7');
+    expect(ix.search({ name: 'Quux8 Testperson' }).map((c) => c.entityId)).not.toContain('g-8');
+    expect(ix.size).toBe(150);
+  });
+
+  it('reports its memory', () => {
+    const s = index.stats();
+    expect(s.entities).toBe(LISTED.length);
+    expect(s.names).toBeGreaterThanOrEqual(5);
+    expect(s.tokens).toBeGreaterThan(5);
+    expect(s.bytes).toBeGreaterThan(0);
+  });
+});

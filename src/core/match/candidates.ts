@@ -1,0 +1,245 @@
+// The in-memory candidate index: every listed entity's name forms, an inverted index of their tokens, and fast retrieval.
+import { Kind, Lexicon } from './lexicon.js';
+import type { NameForm } from './names.js';
+import { IntList, IntList8, Postings } from './postings.js';
+import { compatibleSchemas } from './scorer.js';
+import { prepareSubject, type MatchEntity, type ScreeningQuery, type Subject } from './subject.js';
+import { VocabularySearch, type Expansion } from './vocabulary.js';
+import { Retrieval } from './retrieval.js';
+
+/** An entity held by the index, with the lists it is on. */
+export interface IndexedEntity {
+  subject: Subject;
+  lists: readonly string[];
+}
+
+/** A retrieved candidate: the entity, the name form that retrieved it, and its retrieval score (summed token weights). */
+export interface Candidate extends IndexedEntity {
+  entityId: string;
+  retrieval: number;
+  /** Retrieval score over the most the query's tokens can reach: the share of the query's information found. */
+  share: number;
+  name: NameForm;
+}
+
+export interface IndexStats {
+  entities: number;
+  names: number;
+  tokens: number;
+  postings: number;
+  /** Approximate bytes held by the index's structures (entities' prepared names estimated). */
+  bytes: number;
+}
+
+/** Default number of candidates a search returns. */
+export const DEFAULT_LIMIT = 100;
+
+export class CandidateIndex {
+  readonly lexicon: Lexicon;
+  private readonly vocab: VocabularySearch;
+  private readonly postings = new Postings();
+  private readonly entities: (IndexedEntity | null)[] = [];
+  private readonly slots = new Map<string, number>();
+  private readonly nameEntity = new IntList(1024);
+  private readonly nameForms: (NameForm | null)[] = [];
+  private readonly schemaIds = new IntList(1024);
+  /** Each entity's first name id (an entity's names are consecutive). */
+  private readonly firstName = new IntList(1024);
+  private readonly schemas: string[] = [];
+  private dead = 0;
+  private readonly expansions = new Map<string, Expansion[]>();
+  private readonly retrieval = new Retrieval();
+  /** Token count of each name (for ties), capped at 255. */
+  private readonly nameLength = new IntList8(1024);
+  /** Per query schema: which of the index's schemata can match it. */
+  private readonly allowed = new Map<string, Uint8Array>();
+
+  constructor(lexicon = new Lexicon()) {
+    this.lexicon = lexicon;
+    this.vocab = new VocabularySearch(lexicon);
+  }
+
+  /** Builds an index of the entities (each with the lists it is on). Entities without a name are skipped. */
+  static build(entities: Iterable<MatchEntity & { lists?: readonly string[] }>): CandidateIndex {
+    const index = new CandidateIndex();
+    const toks = new IntList(1 << 16);
+    const names = new IntList(1 << 16);
+    for (const e of entities) index.insert(e, e.lists ?? [], toks, names);
+    index.postings.build(toks, names, index.lexicon.size);
+    index.vocab.sync();
+    return index;
+  }
+
+  /** Adds an entity, replacing the one with the same id (a new list version). */
+  add(entity: MatchEntity, lists: readonly string[] = []): void {
+    this.remove(entity.id);
+    const toks = new IntList(16);
+    const names = new IntList(16);
+    this.insert(entity, lists, toks, names);
+    for (let i = 0; i < toks.length; i++) this.postings.add(toks.data[i]!, names.data[i]!);
+    this.vocab.sync();
+    this.expansions.clear();
+    if (this.postings.added + this.dead > Math.max(10_000, this.nameForms.length / 4)) this.compact();
+  }
+
+  /** Removes an entity; false when it was not there. */
+  remove(id: string): boolean {
+    const slot = this.slots.get(id);
+    if (slot === undefined) return false;
+    this.slots.delete(id);
+    this.entities[slot] = null;
+    const first = this.firstName.data[slot]!;
+    for (let n = first; n < this.nameForms.length && (this.nameEntity.data[n] === slot || !this.nameForms[n]); n++) {
+      if (this.nameEntity.data[n] !== slot) continue;
+      const form = this.nameForms[n];
+      if (form) {
+        this.lexicon.count(new Set(form.tokens.map((t) => t.id)), -1);
+        this.nameForms[n] = null;
+        this.nameEntity.data[n] = -1;
+        this.dead++;
+      }
+    }
+    this.expansions.clear();
+    return true;
+  }
+
+  get(id: string): IndexedEntity | undefined {
+    const slot = this.slots.get(id);
+    return slot === undefined ? undefined : (this.entities[slot] ?? undefined);
+  }
+
+  get size(): number {
+    return this.slots.size;
+  }
+
+  /** Prepares a query against this index's token statistics (its unknown tokens stay transient). */
+  prepare(query: ScreeningQuery | MatchEntity): Subject {
+    return prepareSubject(query, this.lexicon, false);
+  }
+
+  /**
+   * The `limit` most plausible candidates for a query, best first, without scoring the whole list: each query token is
+   * expanded to the indexed tokens it may be a spelling of, their postings are summed per name (best spelling per query
+   * token), and names of a schema that cannot be the query's are skipped.
+   */
+  search(query: ScreeningQuery | MatchEntity | Subject, opts: { limit?: number } = {}): Candidate[] {
+    const q = 'names' in query ? query : this.prepare(query);
+    const limit = Math.max(1, Math.min(opts.limit ?? DEFAULT_LIMIT, 10_000));
+    const slots = this.querySlots(q);
+    let allowed = this.allowed.get(q.schema);
+    if (!allowed || allowed.length < this.schemas.length) {
+      allowed = Uint8Array.from(this.schemas, (s) => (compatibleSchemas(q.schema, s) ? 1 : 0));
+      this.allowed.set(q.schema, allowed);
+    }
+    const hits = this.retrieval.run(
+      slots,
+      this.postings,
+      this.nameForms.length,
+      this.entities.length,
+      limit,
+      this.nameEntity.data,
+      this.nameLength.data,
+      this.schemaIds.data,
+      allowed,
+    );
+    const possible = slots.reduce((s, slot) => s + Math.max(...slot.map((x) => x.w)), 0);
+    return hits.map(({ entity, name, score }) => {
+      const e = this.entities[entity]!;
+      return { ...e, entityId: e.subject.id, retrieval: score, share: possible > 0 ? Math.min(1, score / possible) : 0, name: this.nameForms[name]! };
+    });
+  }
+
+  stats(): IndexStats {
+    let names = 0;
+    let refs = 0;
+    for (const f of this.nameForms) {
+      if (!f) continue;
+      names++;
+      refs += f.tokens.length;
+    }
+    const bytes =
+      this.postings.bytes() +
+      this.vocab.bytes() +
+      this.lexicon.bytes() +
+      this.nameEntity.data.byteLength +
+      this.schemaIds.data.byteLength +
+      this.retrieval.bytes() +
+      this.nameLength.data.byteLength +
+      names * 160 +
+      refs * 8 +
+      this.slots.size * 420;
+    return { entities: this.slots.size, names, tokens: this.lexicon.size, postings: this.postings.size, bytes };
+  }
+
+  /** Query tokens as retrieval slots: each with its indexed spellings and their weights. */
+  private querySlots(q: Subject): Array<Array<{ id: number; w: number }>> {
+    const seen = new Set<string>();
+    const slots: Array<Array<{ id: number; w: number }>> = [];
+    const weigh = (list: Expansion[]) => list.map((x) => ({ id: x.id, w: x.sim * (0.1 + 0.9 * this.lexicon.idf(x.id)) }));
+    for (const form of q.names) {
+      const toks = form.tokens;
+      for (let i = 0; i < toks.length; i++) {
+        const t = toks[i]!;
+        if (t.kind === Kind.Initial || seen.has(t.text)) continue;
+        seen.add(t.text);
+        let ex = this.expansions.get(t.text);
+        if (!ex) {
+          ex = this.vocab.expand(t);
+          if (this.expansions.size > 50_000) this.expansions.clear();
+          this.expansions.set(t.text, ex);
+        }
+        const weighted = weigh(ex);
+        if (t.kind === Kind.Particle) for (const x of weighted) x.w *= 0.15;
+        if (weighted.length) slots.push(weighted);
+        const split = ex.length && ex[0]!.sim === 1 ? undefined : this.vocab.split(t);
+        if (split) for (const id of split) slots.push(weigh([{ id, sim: 0.9 }]));
+        const next = toks[i + 1];
+        if (next && t.kind === Kind.Word && next.kind === Kind.Word) {
+          const joined = this.lexicon.find(t.text + next.text);
+          if (joined) slots.push(weigh([{ id: joined.id, sim: 0.9 }]));
+        }
+      }
+    }
+    return slots;
+  }
+
+  private insert(e: MatchEntity, lists: readonly string[], toks: IntList, names: IntList): void {
+    if (!e || typeof e.id !== 'string' || this.slots.has(e.id)) return;
+    const subject = prepareSubject(e, this.lexicon, true);
+    if (!subject.names.length) return;
+    const slot = this.entities.length;
+    this.entities.push({ subject, lists: [...lists] });
+    this.slots.set(e.id, slot);
+    let schema = this.schemas.indexOf(subject.schema);
+    if (schema < 0) schema = this.schemas.push(subject.schema) - 1;
+    this.schemaIds.push(schema);
+    this.firstName.push(this.nameForms.length);
+    for (const form of subject.names) {
+      const n = this.nameForms.length;
+      this.nameForms.push(form);
+      this.nameEntity.push(slot);
+      this.nameLength.push(Math.min(255, form.tokens.length));
+      const ids = new Set(form.tokens.map((t) => t.id));
+      this.lexicon.count(ids, 1);
+      for (const id of ids) {
+        toks.push(id);
+        names.push(n);
+      }
+    }
+  }
+
+  /** Rebuilds the postings without removed names and late additions (name ids stay as they are). */
+  private compact(): void {
+    const toks = new IntList(this.postings.size);
+    const names = new IntList(this.postings.size);
+    this.nameForms.forEach((form, n) => {
+      if (!form) return;
+      for (const id of new Set(form.tokens.map((t) => t.id))) {
+        toks.push(id);
+        names.push(n);
+      }
+    });
+    this.postings.build(toks, names, this.lexicon.size);
+    this.dead = 0;
+  }
+}

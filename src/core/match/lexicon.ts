@@ -1,0 +1,102 @@
+// Interned name tokens with their phonetic key, equivalence keys and document frequency, shared by an index and its queries.
+import { equivalents, phonetic } from './text.js';
+import { PARTICLES } from './name-words.js';
+
+export enum Kind {
+  Word = 0,
+  Particle = 1,
+  Number = 2,
+  Initial = 3,
+}
+
+/** One distinct token. `id` ≥ 0 for interned tokens, < 0 for a query's transient ones. */
+export interface Token {
+  readonly id: number;
+  readonly text: string;
+  readonly kind: Kind;
+  /** Phonetic keys (none for non-Latin or numeric tokens). */
+  readonly phon: readonly string[];
+  /** Other spellings of the same name (mohammed: muhammad, mohamed …). */
+  readonly eq: readonly string[];
+}
+
+function kindOf(text: string): Kind {
+  if (/^\d+$/.test(text)) return Kind.Number;
+  if (text.length === 1 && text >= 'a' && text <= 'z') return Kind.Initial;
+  return PARTICLES.has(text) ? Kind.Particle : Kind.Word;
+}
+
+/** Tokens interned by text, with how many indexed names contain each (for informativeness weights). */
+export class Lexicon {
+  private readonly byText = new Map<string, Token>();
+  private readonly tokens: Token[] = [];
+  private df = new Int32Array(1024);
+  private transient = -1;
+  /** Names counted in the document frequencies. */
+  names = 0;
+
+  get size(): number {
+    return this.tokens.length;
+  }
+
+  /** The interned token for `text`, created when new. */
+  intern(text: string): Token {
+    let t = this.byText.get(text);
+    if (!t) {
+      t = make(this.tokens.length, text);
+      this.byText.set(text, t);
+      this.tokens.push(t);
+      if (this.tokens.length > this.df.length) {
+        const grown = new Int32Array(this.df.length * 2);
+        grown.set(this.df);
+        this.df = grown;
+      }
+    }
+    return t;
+  }
+
+  /** The interned token for `text` if there is one, else a transient token that is not kept. */
+  lookup(text: string): Token {
+    return this.byText.get(text) ?? make(this.transient--, text);
+  }
+
+  get(id: number): Token | undefined {
+    return this.tokens[id];
+  }
+
+  find(text: string): Token | undefined {
+    return this.byText.get(text);
+  }
+
+  /** Counts one indexed name holding these distinct tokens (delta −1 when it is removed). */
+  count(ids: Iterable<number>, delta: 1 | -1): void {
+    for (const id of ids) if (id >= 0) this.df[id] = Math.max(0, this.df[id]! + delta);
+    this.names = Math.max(0, this.names + delta);
+  }
+
+  frequency(id: number): number {
+    return id >= 0 ? (this.df[id] ?? 0) : 0;
+  }
+
+  /**
+   * Informativeness of a token in [0, 1]: a smoothed inverse document frequency over the indexed names, so a name part
+   * every tenth entry has (mohammed, ali) counts for little and one no other entry has counts fully.
+   */
+  idf(id: number): number {
+    const n = this.names;
+    if (n < 2) return 1;
+    const df = this.frequency(id);
+    return Math.min(1, Math.log(1 + n / (df + 1)) / Math.log(1 + n / 1.5));
+  }
+
+  /** Approximate bytes held by the lexicon. */
+  bytes(): number {
+    let b = this.df.byteLength;
+    for (const t of this.tokens) b += 96 + t.text.length * 2 + t.phon.length * 40 + t.eq.length * 8;
+    return b;
+  }
+}
+
+function make(id: number, text: string): Token {
+  return { id, text, kind: kindOf(text), phon: phonetic(text), eq: equivalents(text) };
+}

@@ -1,0 +1,152 @@
+// Name forms: a name as written turned into comparable tokens (legal form, titles, numbers, initials) and its romanisations.
+import { Kind, type Lexicon, type Token } from './lexicon.js';
+import { NUMBER_WORDS, PERSON_LEGAL_WORDS } from './name-words.js';
+import { isLatin, nameTokens, parseName, romanise } from './text.js';
+
+export type NameSource = 'name' | 'alias' | 'weakAlias' | 'previousName' | 'parts';
+export type NameStyle = 'person' | 'organisation';
+
+/** One comparable spelling of a name. */
+export interface NameForm {
+  readonly tokens: readonly Token[];
+  /** The name as the source wrote it. */
+  readonly text: string;
+  readonly source: NameSource;
+  /** True when the tokens come from a romanisation of a non-Latin name. */
+  readonly romanised: boolean;
+  /** True when every token is Latin script. */
+  readonly latin: boolean;
+  /** Per token: ROLE_PATRONYMIC for a father's name (it identifies less), else 0. */
+  readonly roles: readonly number[];
+  /** Group of the organisation legal form found in the name (stock, limited, generic …), null when none. */
+  readonly legal: string | null;
+}
+
+/** Longest name text considered (longer input is cut: no name is that long, and work stays bounded). */
+export const MAX_NAME_LENGTH = 500;
+/** Most tokens kept of one name. */
+export const MAX_TOKENS = 24;
+
+/** Legal-form kinds of core/text, grouped: two different groups on the two sides count slightly against a match. */
+const LEGAL_GROUP: Readonly<Record<string, string>> = {
+  'joint-stock': 'stock',
+  'public-company': 'stock',
+  'limited-liability': 'limited',
+  partnership: 'partnership',
+  cooperative: 'cooperative',
+};
+
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '9': 'g' };
+
+/** Runs of number words become digits (forty four → 44, first → 1); ordinal suffixes are dropped (1st → 1). */
+function numbers(toks: string[]): string[] {
+  const out: string[] = [];
+  let acc = -1;
+  const flush = () => {
+    if (acc >= 0) out.push(String(acc));
+    acc = -1;
+  };
+  for (const t of toks) {
+    const ord = /^(\d+)(st|nd|rd|th)$/.exec(t);
+    const v = ord ? Number(ord[1]) : /^\d{1,2}$/.test(t) ? Number(t) : NUMBER_WORDS.get(t);
+    if (v === undefined) {
+      flush();
+      out.push(t);
+    } else if (acc >= 20 && acc % 10 === 0 && v < 10) acc += v;
+    else if (v === 100 && acc > 0 && acc < 10) acc *= 100;
+    else {
+      flush();
+      acc = v;
+    }
+  }
+  flush();
+  return out;
+}
+
+/** Runs of two or more single letters are one abbreviation (A.B.C. → abc). */
+function abbreviations(toks: string[]): string[] {
+  const out: string[] = [];
+  let run = '';
+  for (const t of toks) {
+    if (t.length === 1 && !/\d/.test(t)) run += t;
+    else {
+      if (run) out.push(run);
+      run = '';
+      out.push(t);
+    }
+  }
+  if (run) out.push(run);
+  return out;
+}
+
+/** Splits Han characters into one token each (Chinese names are written without spaces, a syllable per character). */
+function splitHan(toks: string[]): string[] {
+  return toks.flatMap((t) => (/\p{Script=Han}/u.test(t) && t.length > 1 ? [...t] : [t]));
+}
+
+/** Roman numerals II–XXXIX (not I, V or X alone, which are also initials) as digits, for organisation names. */
+function roman(t: string): string {
+  const m = /^(x{0,3})(ix|iv|v?i{0,3})$/.exec(t);
+  if (!m || t.length < 2) return t;
+  const ones: Record<string, number> = { '': 0, i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9 };
+  return String(m[1]!.length * 10 + ones[m[2]!]!);
+}
+
+const single = (t: { text: string }) => t.text.length === 1 && /[a-z]/.test(t.text);
+
+function tokensOf(text: string, style: NameStyle): { toks: string[]; roles: number[]; legal: string | null } {
+  if (style === 'person') {
+    const parsed = parseName(text, 'Person');
+    let kept = parsed.tokens.filter((t) => t.kind !== 'title' && t.kind !== 'legal-form' && !PERSON_LEGAL_WORDS.has(t.text));
+    if (!kept.length) kept = parsed.tokens;
+    const toks: string[] = [];
+    const roles: number[] = [];
+    for (const t of kept) {
+      const plain = /\d/.test(t.text) && /[a-z]/.test(t.text) ? t.text.replace(/[0134579]/g, (d) => LEET[d]!) : t.text;
+      for (const part of splitHan([plain])) {
+        if (toks.includes(part)) continue;
+        toks.push(part);
+        roles.push(t.kind === 'patronymic' ? ROLE_PATRONYMIC : 0);
+      }
+    }
+    return { toks: toks.slice(0, MAX_TOKENS), roles: roles.slice(0, MAX_TOKENS), legal: null };
+  }
+  // Dotted abbreviations (A.B.C.) are joined first unless that only hides a legal form written with dots (S.A., o.o.o.).
+  let parsed = parseName(text, 'Company');
+  if (parsed.tokens.some((t) => t.kind !== 'legal-form' && single(t))) {
+    const joined = parseName(abbreviations(nameTokens(text)).join(' '), 'Company');
+    if (joined.tokens.some((t) => t.kind !== 'legal-form')) parsed = joined;
+  }
+  const legal = parsed.legalForms.length ? (parsed.legalForms.map((f) => LEGAL_GROUP[f.kind] ?? 'generic').find((g) => g !== 'generic') ?? 'generic') : null;
+  const base = parsed.tokens.filter((t) => t.kind !== 'legal-form').map((t) => roman(t.text));
+  const toks = [...new Set(abbreviations(numbers(splitHan(base))))].slice(0, MAX_TOKENS);
+  return { toks, roles: toks.map(() => 0), legal };
+}
+
+/**
+ * The comparable forms of one name: its own spelling and, for a name in another script, each romanisation.
+ * `intern` adds the tokens to the lexicon (indexed names); otherwise unknown tokens stay transient (queries).
+ */
+export function nameForms(raw: string, source: NameSource, style: NameStyle, lex: Lexicon, intern: boolean): NameForm[] {
+  const text = raw.length > MAX_NAME_LENGTH ? raw.slice(0, MAX_NAME_LENGTH) : raw;
+  const out: NameForm[] = [];
+  const seen = new Set<string>();
+  const add = (spelling: string, romanised: boolean) => {
+    const { toks, roles, legal } = tokensOf(spelling, style);
+    const key = toks.join(' ');
+    if (!toks.length || seen.has(key)) return;
+    seen.add(key);
+    const tokens = toks.map((t) => (intern ? lex.intern(t) : lex.lookup(t)));
+    out.push({ tokens, roles, text, source, romanised, latin: isLatin(key), legal });
+  };
+  add(text, false);
+  if (!out.length || !out[0]!.latin) for (const r of romanise(text)) add(r, true);
+  return out;
+}
+
+export const ROLE_PATRONYMIC = 1;
+
+/** Weight of a token relative to a word: particles, initials and patronymics say less about who is meant. */
+export function kindWeight(kind: Kind, role = 0): number {
+  return kind === Kind.Particle ? 0.15 : kind === Kind.Initial ? 0.3 : role === ROLE_PATRONYMIC ? 0.5 : 1;
+}

@@ -1,0 +1,95 @@
+// The scorer on the anchors' known failures, saturation, cannot-compare, schemata and documents.
+import { describe, expect, it } from 'vitest';
+import { match } from './scorer.js';
+import type { MatchEntity } from './subject.js';
+
+const person = (name: string, props: Record<string, string[]> = {}): MatchEntity => ({
+  id: `p-${name}`,
+  schema: 'Person',
+  properties: { name: [name], ...props },
+});
+const company = (name: string): MatchEntity => ({ id: `c-${name}`, schema: 'Company', properties: { name: [name] } });
+const feature = (r: ReturnType<typeof match>, f: string) => r.explanation.find((e) => e.feature === f);
+
+describe('match', () => {
+  it('does not alert George Bush for George Habbash, and says why', () => {
+    const r = match({ name: 'George Bush' }, person('George Habbash'));
+    expect(r.match).toBe(false);
+    expect(r.score).toBeLessThan(0.2);
+    expect(feature(r, 'unmatchedBoth')?.detail).toBe('surname HABBASH does not match BUSH');
+  });
+
+  it('keeps numbers decisive: BELLETECH CORP is not 11420 CORP.', () => {
+    const r = match({ name: 'BELLETECH CORP', schema: 'Company' }, company('11420 CORP.'));
+    expect(r.match).toBe(false);
+    expect(r.score).toBeLessThan(0.05);
+    const numbered = match({ name: 'Testworks Holding 12', schema: 'Company' }, company('Testworks Holding 21'));
+    expect(numbered.match).toBe(false);
+    expect(feature(numbered, 'numberConflict')?.score).toBeLessThan(0);
+  });
+
+  it('counts a value missing on either side neither for nor against', () => {
+    const plain = match({ name: 'Testperson Quuxley' }, person('Testperson Quuxley'));
+    const queryOnly = match(
+      { name: 'Testperson Quuxley', birthDate: '1965-04-29', nationality: 'fr', gender: 'male', documents: ['X1234567'] },
+      person('Testperson Quuxley'),
+    );
+    const listOnly = match({ name: 'Testperson Quuxley' }, person('Testperson Quuxley', { birthDate: ['1965-04-29'], nationality: ['fr'] }));
+    expect(queryOnly.score).toBe(plain.score);
+    expect(listOnly.score).toBe(plain.score);
+    for (const f of ['birthDate', 'nationality', 'gender', 'document']) {
+      expect(feature(queryOnly, f)?.score).toBe(0);
+      expect(feature(queryOnly, f)?.detail).toMatch(/cannot compare/);
+    }
+  });
+
+  it('does not saturate: an exact name alone ranks below an exact name with an equal birth date', () => {
+    const listed = person('Testperson Quuxley', { birthDate: ['1965-04-29'] });
+    const nameOnly = match({ name: 'Testperson Quuxley' }, listed);
+    const withDate = match({ name: 'Testperson Quuxley', birthDate: '1965-04-29' }, listed);
+    const otherDate = match({ name: 'Testperson Quuxley', birthDate: '1931-11-02' }, listed);
+    expect(nameOnly.score).toBeLessThan(withDate.score);
+    expect(nameOnly.score).toBeLessThan(0.99);
+    expect(withDate.score).toBeLessThan(1);
+    expect(otherDate.score).toBeLessThan(nameOnly.score);
+    expect(feature(withDate, 'birthDateExact')?.detail).toBe('birth date 1965-04-29 equals 1965-04-29');
+  });
+
+  it('relates birth dates by precision, swapped day and month, and distance', () => {
+    const listed = person('Testperson Quuxley', { birthDate: ['1965-04-09'] });
+    expect(feature(match({ name: 'Testperson Quuxley', birthDate: '1965' }, listed), 'birthDatePartial')).toBeDefined();
+    expect(feature(match({ name: 'Testperson Quuxley', birthDate: '1965-09-04' }, listed), 'birthDateSwapped')).toBeDefined();
+    expect(feature(match({ name: 'Testperson Quuxley', birthDate: '1966' }, listed), 'birthDateNear')).toBeDefined();
+    expect(feature(match({ name: 'Testperson Quuxley', birthDate: '1980' }, listed), 'birthDateConflict')).toBeDefined();
+  });
+
+  it('never matches a person with a company, but a legal entity with either', () => {
+    expect(match({ name: 'Quuxley Trading', schema: 'Person' }, company('Quuxley Trading')).score).toBe(0);
+    expect(match({ name: 'Quuxley Trading', schema: 'LegalEntity' }, company('Quuxley Trading')).score).toBeGreaterThan(0.5);
+    expect(match({ name: 'Quuxley Trading', schema: 'LegalEntity' }, person('Quuxley Trading')).score).toBeGreaterThan(0.5);
+  });
+
+  it('takes a shared document number as strong evidence and a different one of the same type and country against', () => {
+    const listed: MatchEntity = { ...person('Testperson Quuxley'), documents: [{ type: 'passport', number: 'QX-123 456', country: 'fr' }] };
+    const base = match({ name: 'Testperson Quuxlee' }, listed).score;
+    const same = match({ name: 'Testperson Quuxlee', documents: [{ type: 'passport', number: 'qx123456', country: 'FRA' }] }, listed);
+    const other = match({ name: 'Testperson Quuxlee', documents: [{ type: 'passport', number: 'QX999999', country: 'fr' }] }, listed);
+    expect(same.score).toBeGreaterThan(base);
+    expect(feature(same, 'documentMatch')).toBeDefined();
+    expect(other.score).toBeLessThan(base);
+  });
+
+  it('uses a threshold per use and per list', () => {
+    const r = match({ name: 'Testperson Quuxley' }, person('Testperson Quuxley'), { use: 'finance', config: { uses: { finance: 0.42 } } });
+    expect(r.threshold).toBe(0.42);
+    expect(match({ name: 'A' }, person('B'), { lists: ['x', 'y'], config: { lists: { x: 0.8, y: 0.6 } } }).threshold).toBe(0.6);
+    expect(match({ name: 'A' }, person('B'), { threshold: 0.9 }).threshold).toBe(0.9);
+  });
+
+  it('drops legal forms but counts a conflicting kind slightly against', () => {
+    const same = match({ name: 'Quuxwerk AG', schema: 'Company' }, company('Quuxwerk Aktiengesellschaft'));
+    const other = match({ name: 'Quuxwerk AG', schema: 'Company' }, company('Quuxwerk GmbH'));
+    expect(same.score).toBeGreaterThan(other.score);
+    expect(feature(other, 'legalFormConflict')?.score).toBeLessThan(0);
+  });
+});

@@ -1,0 +1,111 @@
+// The score of a candidate for a query: features → logistic model → [0, 1], with thresholds per use and per list.
+import { model } from '../model/index.js';
+import type { SimCache } from './align.js';
+import { compareEvidence } from './evidence.js';
+import { FEATURES, NAME_FEATURE_COUNT } from './feature-list.js';
+import { bestNameComparison, type NameComparison } from './features.js';
+import { Lexicon } from './lexicon.js';
+import type { NameForm } from './names.js';
+import { prepareSubject, type MatchEntity, type ScreeningQuery, type Subject } from './subject.js';
+import { DEFAULT_MODEL, nameLogit, type Model } from './weights.js';
+import { explanationOf, type ExplanationItem } from './explain.js';
+
+/** Thresholds chosen by whoever runs the screening: per use (border, finance) and per list; they override the model's. */
+export interface MatchConfig {
+  uses?: Readonly<Record<string, number>>;
+  lists?: Readonly<Record<string, number>>;
+}
+
+export interface MatchOptions {
+  /** The use the threshold is for (`border`, `finance` …); the model's default threshold otherwise. */
+  use?: string;
+  /** The lists the candidate is on: the lowest threshold configured for any of them applies. */
+  lists?: readonly string[];
+  /** An explicit threshold, overriding every other. */
+  threshold?: number;
+  config?: MatchConfig;
+  model?: Model;
+  /** Token statistics (an index's lexicon): rare tokens then weigh more. */
+  lexicon?: Lexicon;
+  cache?: SimCache;
+}
+
+export interface MatchResult {
+  score: number;
+  match: boolean;
+  threshold: number;
+  /** The weights version that produced the score. */
+  weightsVersion: string;
+  explanation: ExplanationItem[];
+}
+
+/** The features of a pair and what they were computed from. */
+export interface Scored {
+  score: number;
+  values: Float64Array;
+  name: NameComparison | undefined;
+  evidence: Array<{ feature: string; detail: string }>;
+  schemaConflict: boolean;
+}
+
+/** True when entities of the two schemata can be the same thing (Person/Company never; LegalEntity with both). */
+export function compatibleSchemas(a: string, b: string): boolean {
+  if (a === b) return true;
+  const sa = model.getSchema(a);
+  const sb = model.getSchema(b);
+  if (!sa || !sb) return false;
+  if (sa.isA(sb) || sb.isA(sa)) return true;
+  return model.schemata().some((s) => !s.abstract && s.isA(sa) && s.isA(sb));
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+function formPrior(m: Model, q: NameForm, c: NameForm): number {
+  const p = m.weights.priors;
+  return (
+    (q.source === 'weakAlias' || c.source === 'weakAlias' ? p.weakAlias : 0) + (q.source === 'previousName' || c.source === 'previousName' ? p.previousName : 0)
+  );
+}
+
+/** Scores two prepared subjects. */
+export function scoreSubjects(q: Subject, c: Subject, lex: Lexicon, m: Model = DEFAULT_MODEL, cache?: SimCache): Scored {
+  const values = new Float64Array(FEATURES.length);
+  if (!compatibleSchemas(q.schema, c.schema)) return { score: 0, values, name: undefined, evidence: [], schemaConflict: true };
+  const organisation = q.style === 'organisation' && c.style === 'organisation';
+  const best = bestNameComparison(q.names, c.names, lex, (v, qf, cf) => nameLogit(m, v) + formPrior(m, qf, cf), cache, organisation);
+  if (best) values.set(best.comparison.values);
+  const evidence = compareEvidence(q, c, values);
+  let z = best ? best.rating : -Infinity;
+  for (let i = NAME_FEATURE_COUNT; i < values.length; i++) z += m.coef[i]! * values[i]!;
+  return { score: best ? sigmoid(z) : 0, values, name: best?.comparison, evidence, schemaConflict: false };
+}
+
+/** The threshold that applies: explicit, else the lowest of the candidate's lists, else the use's, else the model's. */
+export function thresholdFor(opts: MatchOptions, m: Model = opts.model ?? DEFAULT_MODEL): number {
+  if (opts.threshold !== undefined && Number.isFinite(opts.threshold)) return opts.threshold;
+  const perList = (opts.lists ?? []).map((l) => opts.config?.lists?.[l]).filter((x): x is number => typeof x === 'number');
+  if (perList.length) return Math.min(...perList);
+  const use = opts.use;
+  if (use !== undefined) {
+    const v = opts.config?.uses?.[use] ?? m.weights.thresholds.uses[use];
+    if (v !== undefined) return v;
+  }
+  return m.weights.thresholds.default;
+}
+
+/** Scores a candidate for a query (each a screening query or an FtM entity) and says whether it reaches the threshold. */
+export function match(query: MatchEntity | ScreeningQuery | Subject, candidate: MatchEntity | Subject, opts: MatchOptions = {}): MatchResult {
+  const m = opts.model ?? DEFAULT_MODEL;
+  const lex = opts.lexicon ?? new Lexicon();
+  const q = 'names' in query ? query : prepareSubject(query, lex);
+  const c = 'names' in candidate ? candidate : prepareSubject(candidate, lex);
+  const scored = scoreSubjects(q, c, lex, m, opts.cache);
+  const threshold = thresholdFor(opts, m);
+  return {
+    score: scored.score,
+    match: scored.score >= threshold,
+    threshold,
+    weightsVersion: m.weights.version,
+    explanation: explanationOf(q, c, scored, m, lex),
+  };
+}

@@ -1,0 +1,90 @@
+// String similarity for name tokens: Jaro–Winkler and bounded Levenshtein on UTF-16 code units, allocation-light.
+
+/** Longest token compared character by character; longer tokens compare on this prefix (names are never that long). */
+export const MAX_COMPARE = 64;
+
+const matchedA = new Uint8Array(MAX_COMPARE);
+const matchedB = new Uint8Array(MAX_COMPARE);
+
+/** Jaro similarity in [0, 1]. */
+export function jaro(a: string, b: string): number {
+  const la = Math.min(a.length, MAX_COMPARE);
+  const lb = Math.min(b.length, MAX_COMPARE);
+  if (la === 0 || lb === 0) return la === lb ? 1 : 0;
+  if (a === b) return 1;
+  const window = Math.max(0, (Math.max(la, lb) >> 1) - 1);
+  matchedA.fill(0, 0, la);
+  matchedB.fill(0, 0, lb);
+  let matches = 0;
+  for (let i = 0; i < la; i++) {
+    const lo = Math.max(0, i - window);
+    const hi = Math.min(lb - 1, i + window);
+    const c = a.charCodeAt(i);
+    for (let j = lo; j <= hi; j++) {
+      if (matchedB[j] === 0 && b.charCodeAt(j) === c) {
+        matchedA[i] = 1;
+        matchedB[j] = 1;
+        matches++;
+        break;
+      }
+    }
+  }
+  if (matches === 0) return 0;
+  let transpositions = 0;
+  let k = 0;
+  for (let i = 0; i < la; i++) {
+    if (matchedA[i] === 0) continue;
+    while (matchedB[k] === 0) k++;
+    if (a.charCodeAt(i) !== b.charCodeAt(k)) transpositions++;
+    k++;
+  }
+  const m = matches;
+  return (m / la + m / lb + (m - transpositions / 2) / m) / 3;
+}
+
+/** Jaro–Winkler similarity in [0, 1] (prefix scale 0.1, prefix up to 4 characters). */
+export function jaroWinkler(a: string, b: string): number {
+  const j = jaro(a, b);
+  if (j <= 0.7) return j;
+  let prefix = 0;
+  const limit = Math.min(4, a.length, b.length);
+  while (prefix < limit && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  return j + prefix * 0.1 * (1 - j);
+}
+
+const rowA = new Int32Array(MAX_COMPARE + 1);
+const rowB = new Int32Array(MAX_COMPARE + 1);
+const rowC = new Int32Array(MAX_COMPARE + 1);
+
+/** Levenshtein distance where an adjacent transposition counts as one edit (optimal string alignment). */
+export function levenshtein(a: string, b: string): number {
+  const la = Math.min(a.length, MAX_COMPARE);
+  const lb = Math.min(b.length, MAX_COMPARE);
+  if (la === 0) return lb;
+  if (lb === 0) return la;
+  let twoBack = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= lb; j++) prev[j] = j;
+  for (let i = 1; i <= la; i++) {
+    const ca = a.charCodeAt(i - 1);
+    cur[0] = i;
+    for (let j = 1; j <= lb; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) v = Math.min(v, twoBack[j - 2]! + 1);
+      cur[j] = v;
+    }
+    const t = twoBack;
+    twoBack = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[lb]!;
+}
+
+/** 1 − distance / longer length, in [0, 1]. */
+export function levenshteinSimilarity(a: string, b: string): number {
+  const n = Math.max(Math.min(a.length, MAX_COMPARE), Math.min(b.length, MAX_COMPARE));
+  return n === 0 ? 1 : 1 - levenshtein(a, b) / n;
+}

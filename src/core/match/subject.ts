@@ -1,0 +1,147 @@
+// A query or a listed entity prepared for matching: its name forms and its normalised evidence.
+import { model, normaliseCountry, normaliseDate } from '../model/index.js';
+import type { EntityData } from '../model/types.js';
+import type { DocumentRef, Evidence } from './evidence.js';
+import type { Lexicon } from './lexicon.js';
+import { nameForms, type NameForm, type NameSource, type NameStyle } from './names.js';
+
+/** An entity to match, optionally with its identity documents resolved from its Passport/Identification entities. */
+export interface MatchEntity extends EntityData {
+  documents?: readonly DocumentRef[];
+}
+
+/** A screening query as the contract defines it (`name` required; the rest optional). */
+export interface ScreeningQuery {
+  id?: string;
+  name: string;
+  birthDate?: string;
+  nationality?: string;
+  gender?: string;
+  documents?: ReadonlyArray<string | DocumentRef>;
+  schema?: string;
+}
+
+export interface Subject extends Evidence {
+  id: string;
+  schema: string;
+  style: NameStyle;
+  names: readonly NameForm[];
+  /** The first name as written, for explanations. */
+  caption: string;
+}
+
+const NAME_PROPS: ReadonlyArray<readonly [string, NameSource]> = [
+  ['name', 'name'],
+  ['alias', 'alias'],
+  ['previousName', 'previousName'],
+  ['weakAlias', 'weakAlias'],
+];
+const PART_PROPS = ['firstName', 'secondName', 'middleName', 'fatherName', 'lastName'];
+const DOC_PROPS: ReadonlyArray<readonly [string, string]> = [
+  ['passportNumber', 'passport'],
+  ['idNumber', 'id'],
+  ['socialSecurityNumber', 'ssn'],
+  ['taxNumber', 'tax'],
+  ['innCode', 'tax'],
+  ['vatCode', 'vat'],
+  ['registrationNumber', 'registration'],
+  ['ogrnCode', 'registration'],
+  ['leiCode', 'lei'],
+  ['swiftBic', 'swift'],
+  ['imoNumber', 'imo'],
+  ['mmsi', 'mmsi'],
+];
+/** Most names of one entity considered (lists give a few dozen at most). */
+export const MAX_NAMES = 64;
+
+export function styleOf(schema: string): NameStyle {
+  return schema === 'Person' ? 'person' : 'organisation';
+}
+
+export function isQuery(x: MatchEntity | ScreeningQuery): x is ScreeningQuery {
+  return typeof (x as ScreeningQuery).name === 'string' && !(x as EntityData).properties;
+}
+
+/** A document number compared without spaces, dashes or case; too short a number (under 4) is not decisive and dropped. */
+export function documentKey(number: string): string {
+  const k = number.toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return k.length >= 4 ? k.slice(0, 64) : '';
+}
+
+function docType(type: string | undefined): string | null {
+  if (!type) return null;
+  const t = type.toLowerCase();
+  if (/pass|pasaporte/.test(t)) return 'passport';
+  if (/national|ident|\bid\b|card/.test(t)) return 'id';
+  return t.trim() || null;
+}
+
+function country(raw: string | undefined): string | null {
+  return raw ? (normaliseCountry(raw)?.code ?? null) : null;
+}
+
+function gender(raw: string | undefined): 'male' | 'female' | null {
+  const g = (raw ?? '').trim().toLowerCase();
+  return g === 'male' || g === 'm' ? 'male' : g === 'female' || g === 'f' ? 'female' : null;
+}
+
+function unique<T>(xs: Iterable<T>): T[] {
+  return [...new Set(xs)];
+}
+
+/**
+ * Prepares a query or an entity. `intern` adds its name tokens to the lexicon (for indexed entities); a query's unknown
+ * tokens stay transient. Values that cannot be read (a date that is no date, an unknown country) are left out: they
+ * cannot be compared and count neither way. Never throws.
+ */
+export function prepareSubject(input: MatchEntity | ScreeningQuery, lex: Lexicon, intern = false): Subject {
+  const q = isQuery(input) ? input : undefined;
+  const e = q ? undefined : (input as MatchEntity);
+  const schema = (q ? q.schema : e?.schema) && model.getSchema((q ? q.schema : e?.schema)!) ? (q ? q.schema : e!.schema)! : q ? 'Person' : 'Thing';
+  const style = styleOf(schema);
+  const props = (p: string): string[] => {
+    const v = e?.properties?.[p];
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  };
+  const raw: Array<[string, NameSource]> = q
+    ? [[String(q.name ?? ''), 'name']]
+    : NAME_PROPS.flatMap(([p, s]) => props(p).map((v) => [v, s] as [string, NameSource]));
+  if (e && style === 'person') {
+    const parts = PART_PROPS.map((p) => props(p)[0] ?? '').filter(Boolean);
+    if (parts.length > 1) raw.push([parts.join(' '), 'parts']);
+  }
+  const names: NameForm[] = [];
+  const seen = new Set<string>();
+  for (const [text, source] of raw.slice(0, MAX_NAMES)) {
+    for (const form of nameForms(text, source, style, lex, intern)) {
+      const key = form.tokens.map((t) => t.text).join(' ');
+      if (!seen.has(key)) {
+        seen.add(key);
+        names.push(form);
+      }
+    }
+  }
+  const birthDates = unique((q ? (q.birthDate ? [q.birthDate] : []) : props('birthDate')).flatMap((d) => normaliseDate(d) ?? []));
+  const countries = unique(
+    (q ? (q.nationality ? [q.nationality] : []) : [...props('nationality'), ...props('citizenship')]).map(country).filter((c): c is string => !!c),
+  );
+  const docs: Array<{ type: string | null; number: string; country: string | null }> = [];
+  const addDoc = (d: string | DocumentRef, fallbackType: string | null) => {
+    const ref = typeof d === 'string' ? { number: d } : d;
+    const number = documentKey(String(ref?.number ?? ''));
+    if (number) docs.push({ type: docType(ref.type) ?? fallbackType, number, country: country(ref.country) });
+  };
+  for (const d of q ? (q.documents ?? []) : (e?.documents ?? [])) addDoc(d, null);
+  if (e) for (const [p, type] of DOC_PROPS) for (const v of props(p)) if (!docs.some((d) => d.number === documentKey(v))) addDoc(v, type);
+  return {
+    id: (q ? q.id : e?.id) ?? '',
+    schema,
+    style,
+    names,
+    caption: raw[0]?.[0] ?? '',
+    birthDates,
+    countries,
+    gender: gender(q ? q.gender : props('gender')[0]),
+    documents: docs,
+  };
+}

@@ -1,0 +1,134 @@
+// Finds the indexed tokens a query token may be a spelling of: exact, name equivalents, phonetic key, character trigrams.
+import { Kind, type Lexicon, type Token } from './lexicon.js';
+import { IntList } from './postings.js';
+import { PHONETIC_SIMILARITY, textSimilarity } from './align.js';
+
+export interface Expansion {
+  id: number;
+  sim: number;
+}
+
+/** Lowest similarity of a fuzzy expansion kept for retrieval (below what the scorer treats as a spelling, for recall). */
+export const MIN_EXPANSION_SIMILARITY = 0.7;
+/** Phonetic buckets larger than this are not expanded (their tokens are found by trigrams when close enough). */
+const MAX_PHONETIC_BUCKET = 200;
+/** Most fuzzy expansions kept per query token, best first. */
+export const MAX_EXPANSIONS = 24;
+
+function trigrams(text: string): string[] {
+  const s = `^${text}$`;
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= s.length; i++) out.push(s.slice(i, i + 3));
+  return [...new Set(out)];
+}
+
+/** Indexes a lexicon's tokens by trigram and phonetic key, and expands query tokens against them (and their equivalents). */
+export class VocabularySearch {
+  private readonly grams = new Map<string, IntList>();
+  private readonly phon = new Map<string, IntList>();
+  private gramCount = new Uint8Array(0);
+  private counts = new Uint16Array(0);
+  private synced = 0;
+
+  constructor(private readonly lex: Lexicon) {}
+
+  /** Takes in the tokens interned since the last call. */
+  sync(): void {
+    const n = this.lex.size;
+    if (this.synced === n) return;
+    if (this.counts.length < n) {
+      const size = Math.max(1024, n * 2);
+      this.counts = new Uint16Array(size);
+      const g = new Uint8Array(size);
+      g.set(this.gramCount.subarray(0, Math.min(this.gramCount.length, size)));
+      this.gramCount = g;
+    }
+    const put = (map: Map<string, IntList>, key: string, id: number) => {
+      let l = map.get(key);
+      if (!l) map.set(key, (l = new IntList(2)));
+      l.push(id);
+    };
+    for (let id = this.synced; id < n; id++) {
+      const t = this.lex.get(id)!;
+      if (t.kind !== Kind.Word && t.kind !== Kind.Particle) continue;
+      for (const k of t.phon) put(this.phon, k, id);
+      if (t.text.length >= 3) {
+        const gs = trigrams(t.text);
+        this.gramCount[id] = Math.min(255, gs.length);
+        for (const g of gs) put(this.grams, g, id);
+      }
+    }
+    this.synced = n;
+  }
+
+  /** Indexed tokens `t` may be a spelling of, each with its similarity (the token itself, if indexed, with 1). */
+  expand(t: Token): Expansion[] {
+    const out = new Map<number, number>();
+    const exact = this.lex.find(t.text);
+    if (exact) out.set(exact.id, 1);
+    if (t.kind !== Kind.Word) return toList(out);
+    for (const e of t.eq) {
+      const found = this.lex.find(e);
+      if (found) out.set(found.id, Math.max(out.get(found.id) ?? 0, 0.95));
+    }
+    const consider = (id: number) => {
+      if (out.has(id)) return;
+      const sim = textSimilarity(t.text, this.lex.get(id)!.text);
+      if (sim >= MIN_EXPANSION_SIMILARITY) out.set(id, sim);
+    };
+    for (const k of t.phon) {
+      const bucket = this.phon.get(k);
+      // A phonetic bucket shared by very many tokens says little: only the fuzzy search below is used then.
+      if (bucket && bucket.length <= MAX_PHONETIC_BUCKET)
+        this.each(bucket, (id) => (out.has(id) ? undefined : out.set(id, Math.max(PHONETIC_SIMILARITY, textSimilarity(t.text, this.lex.get(id)!.text)))));
+    }
+    if (t.text.length >= 4) this.fuzzy(t.text, consider);
+    return toList(out);
+  }
+
+  /** Tokens sharing enough trigrams with `text` (Dice ≥ 0.35) are handed to `consider`. */
+  private fuzzy(text: string, consider: (id: number) => void): void {
+    const gs = trigrams(text);
+    const touched = new IntList(64);
+    for (const g of gs) {
+      this.each(this.grams.get(g), (id) => {
+        if (this.counts[id]! === 0) touched.push(id);
+        this.counts[id]!++;
+      });
+    }
+    for (let i = 0; i < touched.length; i++) {
+      const id = touched.data[i]!;
+      const shared = this.counts[id]!;
+      this.counts[id] = 0;
+      if ((2 * shared) / (gs.length + this.gramCount[id]!) >= 0.35) consider(id);
+    }
+  }
+
+  /** Splits a long token into two indexed tokens (sergeilavrov → sergei + lavrov); none when no split is indexed. */
+  split(t: Token): [number, number] | undefined {
+    const s = t.text;
+    if (s.length < 6 || t.kind !== Kind.Word) return undefined;
+    for (let k = 2; k <= s.length - 2; k++) {
+      const a = this.lex.find(s.slice(0, k));
+      const b = a && this.lex.find(s.slice(k));
+      if (a && b && a.kind === Kind.Word && b.kind === Kind.Word) return [a.id, b.id];
+    }
+    return undefined;
+  }
+
+  bytes(): number {
+    let b = this.counts.byteLength + this.gramCount.byteLength;
+    for (const m of [this.grams, this.phon]) for (const [k, l] of m) b += k.length * 2 + l.data.byteLength + 80;
+    return b;
+  }
+
+  private each(list: IntList | undefined, f: (id: number) => void): void {
+    if (list) for (let i = 0; i < list.length; i++) f(list.data[i]!);
+  }
+}
+
+function toList(m: Map<number, number>): Expansion[] {
+  const out = [...m].map(([id, sim]) => ({ id, sim }));
+  out.sort((a, b) => b.sim - a.sim);
+  return out.length > MAX_EXPANSIONS ? out.slice(0, MAX_EXPANSIONS) : out;
+}

@@ -1,0 +1,182 @@
+// Unit and property tests of the text engine: normalisation, scripts, romanisation, names, legal forms, phonetic keys.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  detectScripts,
+  doubleMetaphone,
+  equivalentTokens,
+  foldDiacritics,
+  isLatin,
+  normaliseText,
+  parseName,
+  phoneticKeys,
+  romanise,
+  romaniseWith,
+  stripLegalForm,
+  tokens,
+  MAX_VARIANTS,
+} from './index.js';
+
+const nasty = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 60 }),
+  fc.string({ unit: 'grapheme', maxLength: 60 }),
+  fc.constantFrom(
+    '\uD800',
+    'a\uDC00b',
+    '\u200d\u200f\u202e',
+    '\u0000\u0007\t\n',
+    'Ա Ж ع 习 α ა א',
+    'x'.repeat(10_000),
+    'ж'.repeat(10_000),
+    'محمد '.repeat(2000),
+  ),
+);
+
+describe('normaliseText', () => {
+  it('folds case, strips format characters and unifies punctuation', () => {
+    expect(normaliseText('  STRAẞE\u200b  Groß\t')).toBe('strasse gross');
+    expect(normaliseText('İSTANBUL ılık')).toBe('istanbul ılık');
+    expect(normaliseText('O’Neill – ʼAli `x´')).toBe("o'neill - 'ali 'x'");
+    expect(normaliseText('ﬁne \u202eABC\u202c')).toBe('fine abc');
+    expect(normaliseText('ΟΔΟΣ')).toBe('οδοσ');
+  });
+  it('is total, bounded and idempotent', () => {
+    fc.assert(
+      fc.property(nasty, (s) => {
+        const n = normaliseText(s);
+        expect(normaliseText(n)).toBe(n);
+        expect(n.length).toBeLessThanOrEqual(s.length * 3 + 1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('foldDiacritics and tokens', () => {
+  it('folds Latin letters, with a German variant', () => {
+    expect(foldDiacritics('ä ø æ œ ł đ ı ş ț ă ř ů ễ ơ ư ð þ')).toBe('a o ae oe l d i s t a r u e o u d th');
+    expect(foldDiacritics('müller straße', 'german')).toBe('mueller strasse');
+    expect(foldDiacritics('Жуков')).toBe('Жуков');
+  });
+  it('splits on punctuation and joins apostrophes', () => {
+    expect(tokens("Al-Qa'ida, O'Neill; J.R. Smith 11420 CORP.")).toEqual(['al', 'qaida', 'oneill', 'j', 'r', 'smith', '11420', 'corp']);
+  });
+});
+
+describe('scripts', () => {
+  it('detects scripts present', () => {
+    expect([...detectScripts('Ivan Иванов محمد')].sort()).toEqual(['Arabic', 'Cyrillic', 'Latin']);
+    expect([...detectScripts('習近平 ひらがな 한국 ไทย हिन्दी')].sort()).toEqual(['Devanagari', 'Han', 'Hangul', 'Kana', 'Thai']);
+    expect([...detectScripts('پرویز')]).toEqual(['Arabic']);
+    expect(isLatin('Çelik 123')).toBe(true);
+    expect(isLatin('Çelik Ж')).toBe(false);
+  });
+});
+
+describe('romanise', () => {
+  const has = (s: string, v: string) => expect(romanise(s)).toContain(v);
+  it('gives the romanisations documents use', () => {
+    has('Александр Сергеевич Пушкин', 'aleksandr sergeevich pushkin');
+    has('Александр Сергеевич Пушкин', 'alexander sergeyevich pushkin');
+    has('Олександр Зінченко', 'oleksandr zinchenko');
+    has('习近平', 'xi jinping');
+    has('Αλέξης Τσίπρας', 'alexis tsipras');
+    has('მიხეილ სააკაშვილი', 'mikheil saakashvili');
+    has('Նիկոլ Փաշինյան', 'nikol pashinyan');
+    expect(romanise('יצחק רבין').some((v) => v.startsWith('yitzhak')) && romanise('יצחק רבין').some((v) => v.endsWith(' rabin'))).toBe(true);
+    has('משה דיין', 'moshe dayan');
+    has('حسن روحانی', 'hassan rouhani');
+    has('Аляксандр Лукашэнка', 'aliaksandr lukashenka');
+    has('Новак Ђоковић', 'novak djokovic');
+    has('Эмомали Раҳмон', 'emomali rahmon');
+    has('Хрущёв', 'khrushchev');
+    has('Müller', 'mueller');
+    expect(romanise('صدام حسين التكريتي').some((v) => v.includes('husayn') && v.includes('takriti'))).toBe(true);
+    expect(romanise('Ivan Petrov')).toEqual(['ivan petrov']);
+  });
+  it('romanises by one named system', () => {
+    expect(romaniseWith('Щукин Юрий', 'icao')).toBe('shchukin iurii');
+    expect(romaniseWith('Щукин Юрий', 'bgn')).toBe('shchukin yuriy');
+    expect(romaniseWith('Щукин Юрий', 'german')).toBe('schtschukin juri');
+    expect(romaniseWith('Щукин Юрий', 'french')).toBe('chtchoukin iouri');
+  });
+  it('is total and bounded', () => {
+    fc.assert(
+      fc.property(nasty, (s) => {
+        const v = romanise(s);
+        expect(v.length).toBeGreaterThanOrEqual(1);
+        expect(v.length).toBeLessThanOrEqual(MAX_VARIANTS);
+        expect(new Set(v).size).toBe(v.length);
+        for (const x of v) expect(x.length).toBeLessThanOrEqual(s.length * 8 + 8);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('equivalents', () => {
+  it('links spellings of one name', () => {
+    expect(equivalentTokens('Mohammed').has('muhammad')).toBe(true);
+    expect(equivalentTokens('Hossein').has('husayn')).toBe(true);
+    expect(equivalentTokens('Oleksandr').has('alexander')).toBe(true);
+    expect([...equivalentTokens('Quuxley')]).toEqual(['quuxley']);
+    expect(equivalentTokens('').size).toBe(0);
+  });
+});
+
+describe('names', () => {
+  it('types the parts of a person name', () => {
+    const kinds = (s: string) => parseName(s).tokens.map((t) => `${t.text}:${t.kind}`);
+    expect(kinds('Sheikh Abu Bakr al-Baghdadi')).toEqual(['sheikh:title', 'abu:particle', 'bakr:given', 'al:particle', 'baghdadi:family']);
+    expect(kinds('Ivanov Ivan Ivanovich')).toEqual(['ivanov:family', 'ivan:given', 'ivanovich:patronymic']);
+    expect(kinds('Osama bin Laden')).toEqual(['osama:given', 'bin:particle', 'laden:patronymic']);
+    expect(kinds('J. R. Testperson')).toEqual(['j:initial', 'r:initial', 'testperson:given']);
+    expect(parseName('Abdulrahman Khairullah').split).toEqual([
+      ['abdul', 'rahman'],
+      ['khair', 'ullah'],
+    ]);
+    expect(parseName('al qaida').joined).toEqual(['alqaida']);
+  });
+  it('strips legal forms and keeps numbers', () => {
+    expect(stripLegalForm('11420 CORP.')).toEqual({ base: '11420', forms: [{ code: 'corp', kind: 'corporation', countries: ['us', 'ca'], text: 'corp' }] });
+    expect(stripLegalForm('Quuxley Trading Co., Ltd.').base).toBe('quuxley trading');
+    expect(stripLegalForm('ООО "Ромашка"').forms[0]?.code).toBe('ooo');
+    expect(stripLegalForm('Quux S.A.R.L.').forms[0]?.code).toBe('sarl');
+    expect(stripLegalForm('Quux GmbH & Co. KG').forms.map((f) => f.code)).toEqual(['kg']);
+    expect(stripLegalForm('中国石油天然气集团有限公司').forms[0]?.code).toBe('youxian-gongsi');
+    expect(stripLegalForm('Limited').base).toBe('limited');
+    const org = parseName('11420 Holdings Ltd', 'Company').tokens;
+    expect(org).toContainEqual({ text: '11420', kind: 'number' });
+    expect(org).toContainEqual({ text: 'ltd', kind: 'legal-form' });
+  });
+  it('is total', () => {
+    fc.assert(
+      fc.property(nasty, fc.constantFrom('Person', 'Company'), (s, schema) => {
+        parseName(s, schema);
+        stripLegalForm(s);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('phonetic keys', () => {
+  it('computes Double Metaphone and consonant skeletons', () => {
+    expect(doubleMetaphone('smith')).toEqual(['SM0', 'XMT']);
+    expect(doubleMetaphone('schmidt')).toEqual(['XMT', 'SMT']);
+    expect(doubleMetaphone('knight')).toEqual(['NT', 'NT']);
+    expect(phoneticKeys('Mohammed')).toEqual(phoneticKeys('muhammad'));
+    expect(phoneticKeys('hussein')).toContain('s:hsn');
+    expect(phoneticKeys('husayn')).toContain('s:hsn');
+    expect(phoneticKeys('')).toEqual([]);
+  });
+  it('is total and bounded', () => {
+    fc.assert(
+      fc.property(nasty, (s) => {
+        const k = phoneticKeys(s);
+        expect(k.length).toBeLessThanOrEqual(3);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

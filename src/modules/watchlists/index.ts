@@ -1,0 +1,27 @@
+// Watchlists module: versioned sanctions and national lists in the FtM model, with diffs, fetching, API, CLI and demo.
+import type { ModuleDescriptor } from '../../platform/module.js';
+import { watchlistsMigrations } from './migrations.js';
+import { watchlistsRoutes } from './routes.js';
+import { WATCHLISTS_PERMISSIONS, WATCHLISTS_READ } from './permissions.js';
+import { watchlistsCommands } from './commands.js';
+import { fetchJob } from './fetch.js';
+import { watchlistsDemo } from './demo.js';
+
+export { WATCHLISTS_MANAGE, WATCHLISTS_READ } from './permissions.js';
+export { VERSION_ACTIVATED, type VersionActivated } from './versions.js';
+
+export const watchlistsModule: ModuleDescriptor = {
+  name: 'watchlists',
+  area: 'counter-terrorism',
+  permissions: WATCHLISTS_PERMISSIONS,
+  migrations: watchlistsMigrations,
+  routes: watchlistsRoutes,
+  commands: watchlistsCommands,
+  jobs: (ctx) => [fetchJob(ctx)],
+  nav: [{ id: 'watchlists', path: '/lists', titleKey: 'watchlists.nav.title', descriptionKey: 'watchlists.nav.description', permission: WATCHLISTS_READ }],
+  messages: {
+    'watchlists.nav.title': 'Watchlists',
+    'watchlists.nav.description': 'Sanctions and national lists: versions, changes, listed people and organisations',
+  },
+  demo: watchlistsDemo,
+};
