@@ -88,11 +88,23 @@ export async function ensureDataset(root: string, n: number, parts: NameParts): 
       const name = rnd() < 0.3 ? `${first} ${pick(parts.family)} ${last}` : `${first} ${last}`;
       const alias = [...(rnd() < 0.4 ? [`${last} ${first}`] : []), ...(parts.scripts.length && rnd() < 0.15 ? [pick(parts.scripts)] : [])];
       const birth = `${1940 + Math.floor(rnd() * 60)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
-      const properties = { name: [name], ...(alias.length ? { alias } : {}), firstName: [first], lastName: [last], birthDate: [birth], nationality: [pick(COUNTRIES)], gender: [rnd() < 0.8 ? 'male' : 'female'] };
+      const properties = {
+        name: [name],
+        ...(alias.length ? { alias } : {}),
+        firstName: [first],
+        lastName: [last],
+        birthDate: [birth],
+        nationality: [pick(COUNTRIES)],
+        gender: [rnd() < 0.8 ? 'male' : 'female'],
+      };
       entity = { id, schema: 'Person', properties };
     } else {
       const name = `${pick(parts.family)} ${pick(SUFFIXES)}`;
-      entity = { id, schema: 'Company', properties: { name: [name], jurisdiction: [pick(COUNTRIES)], registrationNumber: [String(100000 + Math.floor(rnd() * 900000))] } };
+      entity = {
+        id,
+        schema: 'Company',
+        properties: { name: [name], jurisdiction: [pick(COUNTRIES)], registrationNumber: [String(100000 + Math.floor(rnd() * 900000))] },
+      };
     }
     if (!out.write(JSON.stringify(entity) + '\n')) await once(out, 'drain');
   }

@@ -8,7 +8,7 @@ import { openRuntime, type Runtime } from '../src/platform/runtime.js';
 import { dropPostgresSchema, openPostgres, openSqlite, type Database } from '../src/platform/db/index.js';
 import { TEST_DATABASE_URL, uniqueName } from '../src/platform/test-support/services.js';
 import { SYSTEM_ACTOR } from '../src/platform/audit/types.js';
-import { MODULES } from '../src/modules.js';
+import { watchlistsModule } from '../src/modules/watchlists/index.js';
 import { importList } from '../src/modules/watchlists/import.js';
 import { importerFor } from '../src/modules/watchlists/importers/index.js';
 import type { ImportFormat } from '../src/modules/watchlists/importers/types.js';
@@ -36,7 +36,8 @@ async function open(kind: 'sqlite' | 'postgres'): Promise<{ runtime: Runtime; cl
   const schema = uniqueName('bench_wl');
   const db: Database = kind === 'sqlite' ? openSqlite(join(dataDir, 'vigil.sqlite')) : await openPostgres(TEST_DATABASE_URL!, schema);
   const config = loadConfig({ VIGIL_DATA_DIR: dataDir, VIGIL_LOG_LEVEL: 'silent' });
-  const runtime = await openRuntime(config, MODULES, { db, log: createLogger('silent') });
+  // Only this module: the figures are the watchlists', whatever else the build holds.
+  const runtime = await openRuntime(config, [watchlistsModule], { db, log: createLogger('silent') });
   return {
     runtime,
     close: async () => {

@@ -3,5 +3,7 @@ import type { ModuleDescriptor } from './platform/module.js';
 import { adminModule } from './modules/admin/index.js';
 import { auditModule } from './modules/audit/index.js';
 import { watchlistsModule } from './modules/watchlists/index.js';
+import { alertsModule } from './modules/alerts/index.js';
+import { screeningModule } from './modules/screening/index.js';
 
-export const MODULES: readonly ModuleDescriptor[] = [adminModule, auditModule, watchlistsModule];
+export const MODULES: readonly ModuleDescriptor[] = [adminModule, auditModule, watchlistsModule, alertsModule, screeningModule];

@@ -1,6 +1,6 @@
 // Order-independent alignment of two names' tokens: similarity per token pair, joined/split tokens, initials, greedy assignment.
 import { Kind, type Token } from './lexicon.js';
-import { jaroWinkler, levenshteinSimilarity } from './strings.js';
+import { editLowerBound, jaroWinkler, levenshteinSimilarity, MAX_COMPARE } from './strings.js';
 
 export type How = 'exact' | 'equivalent' | 'phonetic' | 'fuzzy' | 'initial' | 'joined' | 'abbreviation';
 
@@ -18,10 +18,35 @@ export const PHONETIC_SIMILARITY = 0.8;
 /** Below this similarity two tokens are not taken as spellings of one another. */
 export const MIN_PAIR_SIMILARITY = 0.6;
 
-/** Memo of token similarities for one query (key: both token ids; value: how × 4 + similarity). */
-export type SimCache = Map<number, number>;
+/** A memoised token similarity (kept exactly: a tie between two pairs must not depend on whether it was memoised). */
+export interface MemoSimilarity {
+  readonly sim: number;
+  readonly how: How;
+}
+
+/** Memo of token similarities (key: both token ids); a Map will do. */
+export type SimCache = Pick<Map<number, MemoSimilarity>, 'get' | 'set'>;
+
+/** Most pairs of interned tokens an index remembers across queries before starting afresh. */
+export const SHARED_SIMILARITIES = 200_000;
+
+/**
+ * A memo for one query that keeps the similarities of two interned tokens (which never change) in `shared`, the
+ * index's memo across queries, and those of the query's transient tokens only for this query.
+ */
+export function queryCache(shared: Map<number, MemoSimilarity>): SimCache {
+  const local = new Map<number, MemoSimilarity>();
+  return {
+    get: (key: number) => (key >= 0 ? shared.get(key) : local.get(key)),
+    set(key: number, value: MemoSimilarity) {
+      if (key < 0) return local.set(key, value);
+      if (shared.size >= SHARED_SIMILARITIES) shared.clear();
+      return shared.set(key, value);
+    },
+  };
+}
 const ID_SPAN = 1 << 26;
-const HOWS: readonly How[] = ['exact', 'equivalent', 'phonetic', 'fuzzy', 'initial', 'joined', 'abbreviation'];
+const EXACT: MemoSimilarity = { sim: 1, how: 'exact' };
 
 let lastHow: How = 'exact';
 
@@ -36,9 +61,21 @@ export function tokenSimilarity(a: Token, b: Token): number {
   }
   if (a.eq.length && a.eq.includes(b.text)) return ((lastHow = 'equivalent'), 0.95);
   const s = textSimilarity(a.text, b.text);
-  if (s < PHONETIC_SIMILARITY && a.phon.length && a.phon.some((k) => b.phon.includes(k))) return ((lastHow = 'phonetic'), PHONETIC_SIMILARITY);
+  if (s < PHONETIC_SIMILARITY && sharesKey(a.phon, b.phon)) return ((lastHow = 'phonetic'), PHONETIC_SIMILARITY);
   lastHow = 'fuzzy';
   return s;
+}
+
+function sharesKey(a: readonly string[], b: readonly string[]): boolean {
+  for (const k of a) if (b.includes(k)) return true;
+  return false;
+}
+
+/** Consecutive indices from `start`. */
+function range(start: number, n: number): number[] {
+  const out = new Array<number>(n);
+  for (let k = 0; k < n; k++) out[k] = start + k;
+  return out;
 }
 
 /** How the last call of tokenSimilarity found its two tokens alike. */
@@ -67,9 +104,11 @@ function joins(x: readonly Token[], y: readonly Token[], xIsQuery: boolean, out:
       for (let j = 0; j < y.length; j++) {
         const t = y[j]!.text;
         if (t.length < 4 || Math.abs(t.length - joined.length) > 2) continue;
+        // A similarity of 0.88 needs a Levenshtein similarity of at least 0.76: spellings that differ more are not compared.
+        if (t !== joined && editLowerBound(joined, t) > 0.24 * Math.max(Math.min(joined.length, MAX_COMPARE), Math.min(t.length, MAX_COMPARE))) continue;
         const sim = t === joined ? 1 : textSimilarity(joined, t);
         if (sim < 0.88) continue;
-        const xs = Array.from({ length: n }, (_, k) => i + k);
+        const xs = range(i, n);
         out.push(xIsQuery ? { q: xs, c: [j], sim, how: 'joined' } : { q: [j], c: xs, sim, how: 'joined' });
       }
     }
@@ -85,7 +124,7 @@ function abbreviations(x: readonly Token[], y: readonly Token[], xIsQuery: boole
       let k = 0;
       while (k < t.length && y[j + k]!.text.charCodeAt(0) === t.charCodeAt(k) && y[j + k]!.text.length > 1) k++;
       if (k < t.length) continue;
-      const ys = Array.from({ length: t.length }, (_, n) => j + n);
+      const ys = range(j, t.length);
       out.push(xIsQuery ? { q: [i], c: ys, sim: 0.8, how: 'abbreviation' } : { q: ys, c: [i], sim: 0.8, how: 'abbreviation' });
     }
   }
@@ -106,20 +145,19 @@ export function align(q: readonly Token[], c: readonly Token[], cache?: SimCache
       let sim: number;
       let how: How;
       if (hit !== undefined) {
-        how = HOWS[Math.floor(hit / 4)]!;
-        sim = hit - 4 * Math.floor(hit / 4);
+        how = hit.how;
+        sim = hit.sim;
       } else {
         sim = tokenSimilarity(a, b);
         how = howOf();
-        if (cache && b.id >= 0) cache.set(key, HOWS.indexOf(how) * 4 + sim);
+        if (cache && b.id >= 0) cache.set(key, sim === 1 && how === 'exact' ? EXACT : { sim, how });
       }
       if (sim >= MIN_PAIR_SIMILARITY) cands.push({ q: [i], c: [j], sim, how });
     }
   }
   let pairs = greedy(cands, q.length, c.length);
   // Joined, split and abbreviated tokens are looked for only when plain pairs leave a token alone.
-  const paired = (side: 'q' | 'c') => pairs.reduce((n, p) => n + p[side].length, 0);
-  if ((q.length > 1 || c.length > 1) && (paired('q') < q.length || paired('c') < c.length)) {
+  if ((q.length > 1 || c.length > 1) && (paired(pairs, 'q') < q.length || paired(pairs, 'c') < c.length)) {
     const before = cands.length;
     joins(q, c, true, cands);
     joins(c, q, false, cands);
@@ -130,14 +168,27 @@ export function align(q: readonly Token[], c: readonly Token[], cache?: SimCache
   return pairs;
 }
 
+function paired(pairs: readonly TokenPair[], side: 'q' | 'c'): number {
+  let n = 0;
+  for (const p of pairs) n += p[side].length;
+  return n;
+}
+
+function anyUsed(idx: readonly number[], used: Uint8Array): boolean {
+  for (const i of idx) if (used[i]) return true;
+  return false;
+}
+
+const bySimilarity = (x: Cand, y: Cand) => y.sim - x.sim || y.q.length + y.c.length - (x.q.length + x.c.length);
+
 /** Greedy assignment: the most similar candidate pair first, each token used once. */
 function greedy(cands: Cand[], nq: number, nc: number): TokenPair[] {
-  cands.sort((x, y) => y.sim - x.sim || y.q.length + y.c.length - (x.q.length + x.c.length));
+  cands.sort(bySimilarity);
   const usedQ = new Uint8Array(nq);
   const usedC = new Uint8Array(nc);
   const pairs: TokenPair[] = [];
   for (const cand of cands) {
-    if (cand.q.some((i) => usedQ[i]) || cand.c.some((j) => usedC[j])) continue;
+    if (anyUsed(cand.q, usedQ) || anyUsed(cand.c, usedC)) continue;
     for (const i of cand.q) usedQ[i] = 1;
     for (const j of cand.c) usedC[j] = 1;
     pairs.push(cand);

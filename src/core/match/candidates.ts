@@ -1,4 +1,5 @@
 // The in-memory candidate index: every listed entity's name forms, an inverted index of their tokens, and fast retrieval.
+import type { MemoSimilarity } from './align.js';
 import { Kind, Lexicon } from './lexicon.js';
 import type { NameForm } from './names.js';
 import { IntList, IntList8, Postings } from './postings.js';
@@ -51,6 +52,8 @@ export class CandidateIndex {
   private readonly retrieval = new Retrieval();
   /** Token count of each name (for ties), capped at 255. */
   private readonly nameLength = new IntList8(1024);
+  /** Similarities of pairs of interned tokens, kept across queries (see queryCache). */
+  readonly similarities = new Map<number, MemoSimilarity>();
   /** Per query schema: which of the index's schemata can match it. */
   private readonly allowed = new Map<string, Uint8Array>();
 
@@ -142,11 +145,26 @@ export class CandidateIndex {
       this.schemaIds.data,
       allowed,
     );
-    const possible = slots.reduce((s, slot) => s + Math.max(...slot.map((x) => x.w)), 0);
-    return hits.map(({ entity, name, score }) => {
+    let possible = 0;
+    for (const slot of slots) {
+      let m = -Infinity;
+      for (const x of slot) if (x.w > m) m = x.w;
+      possible += m;
+    }
+    const out: Candidate[] = new Array<Candidate>(hits.length);
+    for (let k = 0; k < hits.length; k++) {
+      const { entity, name, score } = hits[k]!;
       const e = this.entities[entity]!;
-      return { ...e, entityId: e.subject.id, retrieval: score, share: possible > 0 ? Math.min(1, score / possible) : 0, name: this.nameForms[name]! };
-    });
+      out[k] = {
+        subject: e.subject,
+        lists: e.lists,
+        entityId: e.subject.id,
+        retrieval: score,
+        share: possible > 0 ? Math.min(1, score / possible) : 0,
+        name: this.nameForms[name]!,
+      };
+    }
+    return out;
   }
 
   stats(): IndexStats {
@@ -164,6 +182,7 @@ export class CandidateIndex {
       this.nameEntity.data.byteLength +
       this.schemaIds.data.byteLength +
       this.retrieval.bytes() +
+      this.similarities.size * 40 +
       this.nameLength.data.byteLength +
       names * 160 +
       refs * 8 +

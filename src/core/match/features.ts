@@ -27,12 +27,68 @@ const afterParticle = (form: NameForm, i: number) => i > 0 && PATRONYMIC_PARTICL
 
 const informative = (t: Token) => t.kind === Kind.Word || t.kind === Kind.Number;
 
+/** Token weights of a form (see tokenWeight). */
+function weightsOf(form: NameForm, lex: Lexicon): number[] {
+  const toks = form.tokens;
+  const out = new Array<number>(toks.length);
+  for (let i = 0; i < toks.length; i++) out[i] = tokenWeight(toks[i]!, lex, form.roles[i]);
+  return out;
+}
+
+function hasPatronymicParticle(form: NameForm): boolean {
+  for (const t of form.tokens) if (PATRONYMIC_PARTICLES.has(t.text)) return true;
+  return false;
+}
+
+/** Sum of the weights at the given token indices. */
+function weightAt(w: readonly number[], idx: readonly number[]): number {
+  let s = 0;
+  for (const i of idx) s += w[i]!;
+  return s;
+}
+
+function anyInformative(form: NameForm, idx: readonly number[]): boolean {
+  for (const i of idx) if (informative(form.tokens[i]!)) return true;
+  return false;
+}
+
+/** Highest rarity-times-kind weight among the given tokens. */
+function infoAt(form: NameForm, idx: readonly number[], lex: Lexicon): number {
+  let m = -Infinity;
+  for (const i of idx) {
+    const t = form.tokens[i]!;
+    const v = lex.idf(t.id) * kindWeight(t.kind, form.roles[i]);
+    if (v > m) m = v;
+  }
+  return m;
+}
+
+function maxUnmatched(form: NameForm, w: readonly number[], idx: readonly number[]): number {
+  let m = 0;
+  for (const i of idx) if (informative(form.tokens[i]!) && w[i]! > m) m = w[i]!;
+  return m;
+}
+
+function numbersOf(form: NameForm): string[] {
+  const out: string[] = [];
+  for (const t of form.tokens) if (t.kind === Kind.Number) out.push(t.text);
+  return out;
+}
+
+function informativeCount(form: NameForm): number {
+  let n = 0;
+  for (const t of form.tokens) if (informative(t)) n++;
+  return n;
+}
+
+const byQueryIndex = (a: TokenPair, b: TokenPair) => a.q[0]! - b.q[0]!;
+
 /** Compares two name forms: aligns their tokens and computes the name features. */
 export function compareForms(q: NameForm, c: NameForm, lex: Lexicon, cache?: SimCache, organisation = false): NameComparison {
   const pairs = align(q.tokens, c.tokens, cache);
-  const qw = q.tokens.map((t, i) => tokenWeight(t, lex, q.roles[i]));
-  const cw = c.tokens.map((t, i) => tokenWeight(t, lex, c.roles[i]));
-  const particles = q.tokens.some((t) => PATRONYMIC_PARTICLES.has(t.text)) && c.tokens.some((t) => PATRONYMIC_PARTICLES.has(t.text));
+  const qw = weightsOf(q, lex);
+  const cw = weightsOf(c, lex);
+  const particles = hasPatronymicParticle(q) && hasPatronymicParticle(c);
   let swapped = 0;
   let weakEdits = 0;
   const wq = sum(qw);
@@ -47,13 +103,13 @@ export function compareForms(q: NameForm, c: NameForm, lex: Lexicon, cache?: Sim
   let exactAll = q.tokens.length === c.tokens.length;
   let lastC = -1;
   let reordered = 0;
-  const ordered = [...pairs].sort((a, b) => a.q[0]! - b.q[0]!);
+  const ordered = pairs.length > 1 ? [...pairs].sort(byQueryIndex) : pairs;
   for (const p of ordered) {
     for (const i of p.q) usedQ[i] = 1;
     for (const j of p.c) usedC[j] = 1;
-    mq += p.sim * sum(p.q.map((i) => qw[i]!));
-    mc += p.sim * sum(p.c.map((j) => cw[j]!));
-    const word = p.q.some((i) => informative(q.tokens[i]!)) || p.c.some((j) => informative(c.tokens[j]!));
+    mq += p.sim * weightAt(qw, p.q);
+    mc += p.sim * weightAt(cw, p.c);
+    const word = anyInformative(q, p.q) || anyInformative(c, p.c);
     if (word && p.sim <= weakest) {
       const edits = p.how === 'fuzzy' || p.how === 'phonetic' ? Math.min(4, levenshtein(words(q, p.q), words(c, p.c))) / 4 : 0;
       if (p.sim < weakest || edits > weakEdits) weakEdits = edits;
@@ -62,22 +118,18 @@ export function compareForms(q: NameForm, c: NameForm, lex: Lexicon, cache?: Sim
     if (particles && p.q.length === 1 && p.c.length === 1 && afterParticle(q, p.q[0]!) !== afterParticle(c, p.c[0]!)) swapped = 1;
     if (p.how === 'initial' || p.how === 'abbreviation') initials++;
     if (p.how !== 'exact') exactAll = false;
-    const info = (form: NameForm, idx: readonly number[]) =>
-      Math.max(...idx.map((i) => lex.idf(form.tokens[i]!.id) * kindWeight(form.tokens[i]!.kind, form.roles[i])));
-    rarity += (p.sim * (info(q, p.q) + info(c, p.c))) / 2;
+    rarity += (p.sim * (infoAt(q, p.q, lex) + infoAt(c, p.c, lex))) / 2;
     if (p.c[0]! < lastC) reordered = 1;
     lastC = p.c[0]!;
   }
   const qUnmatched = indices(usedQ, 0);
   const cUnmatched = indices(usedC, 0);
-  const maxUnmatched = (form: NameForm, w: number[], idx: number[]) => idx.reduce((m, i) => (informative(form.tokens[i]!) ? Math.max(m, w[i]!) : m), 0);
   const uq = maxUnmatched(q, qw, qUnmatched);
   const uc = maxUnmatched(c, cw, cUnmatched);
   const covQ = wq > 0 ? mq / wq : 0;
   const covC = wc > 0 ? mc / wc : 0;
-  const nums = (form: NameForm) => form.tokens.filter((t) => t.kind === Kind.Number).map((t) => t.text);
-  const nq = nums(q);
-  const nc = nums(c);
+  const nq = numbersOf(q);
+  const nc = numbersOf(c);
   const v = new Float64Array(NAME_FEATURE_COUNT);
   v[F.nameSimilarity] = wq + wc > 0 ? (mq + mc) / (wq + wc) : 0;
   v[F.coverageMin] = Math.min(covQ, covC);
@@ -95,7 +147,7 @@ export function compareForms(q: NameForm, c: NameForm, lex: Lexicon, cache?: Sim
   v[F.patronymicSwap] = swapped;
   v[F.initials] = pairs.length ? initials / pairs.length : 0;
   v[F.rarity] = Math.min(1, rarity / 2);
-  v[F.singleToken] = q.tokens.filter(informative).length === 1 && c.tokens.filter(informative).length === 1 ? 1 : 0;
+  v[F.singleToken] = informativeCount(q) === 1 && informativeCount(c) === 1 ? 1 : 0;
   v[F.romanised] = q.romanised || c.romanised ? 1 : 0;
   return { q, c, pairs, qUnmatched, cUnmatched, values: v };
 }

@@ -32,6 +32,9 @@ export class Lexicon {
   private readonly tokens: Token[] = [];
   private df = new Int32Array(1024);
   private transient = -1;
+  /** idf per interned token, NaN until computed; cleared whenever the frequencies change. */
+  private idfs = new Float64Array(0);
+  private idfStale = true;
   /** Names counted in the document frequencies. */
   names = 0;
 
@@ -72,6 +75,7 @@ export class Lexicon {
   count(ids: Iterable<number>, delta: 1 | -1): void {
     for (const id of ids) if (id >= 0) this.df[id] = Math.max(0, this.df[id]! + delta);
     this.names = Math.max(0, this.names + delta);
+    this.idfStale = true;
   }
 
   frequency(id: number): number {
@@ -85,8 +89,15 @@ export class Lexicon {
   idf(id: number): number {
     const n = this.names;
     if (n < 2) return 1;
-    const df = this.frequency(id);
-    return Math.min(1, Math.log(1 + n / (df + 1)) / Math.log(1 + n / 1.5));
+    if (id < 0) return computeIdf(n, 0);
+    if (this.idfStale || this.idfs.length <= id) {
+      if (this.idfs.length < this.tokens.length) this.idfs = new Float64Array(this.df.length);
+      this.idfs.fill(NaN);
+      this.idfStale = false;
+    }
+    const cached = this.idfs[id]!;
+    if (cached === cached) return cached;
+    return (this.idfs[id] = computeIdf(n, this.frequency(id)));
   }
 
   /** Approximate bytes held by the lexicon. */
@@ -95,6 +106,10 @@ export class Lexicon {
     for (const t of this.tokens) b += 96 + t.text.length * 2 + t.phon.length * 40 + t.eq.length * 8;
     return b;
   }
+}
+
+function computeIdf(names: number, df: number): number {
+  return Math.min(1, Math.log(1 + names / (df + 1)) / Math.log(1 + names / 1.5));
 }
 
 function make(id: number, text: string): Token {

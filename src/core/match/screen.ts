@@ -1,5 +1,5 @@
 // Screening one query against an index: retrieve candidates, score each, keep those at or above their threshold, best first.
-import type { SimCache } from './align.js';
+import { queryCache } from './align.js';
 import type { CandidateIndex } from './candidates.js';
 import { explanationOf, type ExplanationItem } from './explain.js';
 import { scoreSubjects, thresholdFor, type MatchOptions } from './scorer.js';
@@ -43,7 +43,7 @@ export function screen(index: CandidateIndex, query: ScreeningQuery | MatchEntit
   const m = opts.model ?? DEFAULT_MODEL;
   const q = 'names' in query ? query : index.prepare(query);
   const candidates = index.search(q, { limit: opts.candidates ?? 50 });
-  const cache: SimCache = new Map();
+  const cache = queryCache(index.similarities);
   const matches: ScreenMatch[] = [];
   let best = 0;
   let scored = 0;

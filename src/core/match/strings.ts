@@ -88,3 +88,45 @@ export function levenshteinSimilarity(a: string, b: string): number {
   const n = Math.max(Math.min(a.length, MAX_COMPARE), Math.min(b.length, MAX_COMPARE));
   return n === 0 ? 1 : 1 - levenshtein(a, b) / n;
 }
+
+const histogram = new Int32Array(128);
+
+/**
+ * A lower bound of levenshtein(a, b) from the characters the two spellings do not share (a substitution, insertion or
+ * deletion fixes at most one on each side, a transposition none); computed on ASCII only (−1 otherwise: no bound).
+ */
+export function editLowerBound(a: string, b: string): number {
+  const la = Math.min(a.length, MAX_COMPARE);
+  const lb = Math.min(b.length, MAX_COMPARE);
+  let ok = true;
+  for (let i = 0; i < la; i++) {
+    const c = a.charCodeAt(i);
+    if (c >= 128) ok = false;
+    else histogram[c]!++;
+  }
+  for (let i = 0; i < lb; i++) {
+    const c = b.charCodeAt(i);
+    if (c >= 128) ok = false;
+    else histogram[c]!--;
+  }
+  let extraA = 0;
+  let extraB = 0;
+  for (let i = 0; i < la; i++) {
+    const c = a.charCodeAt(i);
+    if (c < 128) {
+      const h = histogram[c]!;
+      if (h > 0) extraA += h;
+      else if (h < 0) extraB -= h;
+      histogram[c] = 0;
+    }
+  }
+  for (let i = 0; i < lb; i++) {
+    const c = b.charCodeAt(i);
+    if (c < 128) {
+      const h = histogram[c]!;
+      if (h < 0) extraB -= h;
+      histogram[c] = 0;
+    }
+  }
+  return ok ? Math.max(extraA, extraB) : -1;
+}

@@ -3,7 +3,7 @@ import type { ImportedEntity } from './importers/types.js';
 import { prepare } from './prepare.js';
 import { mergeDuplicate } from './duplicates.js';
 import type { WlExecutor } from './tables.js';
-import type { BulkWriter, PreparedEntity } from './writer.js';
+import type { BulkWriter, PreparedEntity, RowKey } from './writer.js';
 
 export interface RowCounts {
   added: number;
@@ -28,14 +28,14 @@ export function createApplier(w: BulkWriter, t: WlExecutor, list: string, versio
     const { fresh, current } = await w.seen([...batch.keys()]);
     for (const [id, e] of batch) if (!fresh.has(id)) await mergeDuplicate(t, w, list, version, e, file);
     const inserts: PreparedEntity[] = [];
-    const closes: string[] = [];
+    const closes: RowKey[] = [];
     for (const id of fresh) {
       const row = prepared.get(id)!;
       const cur = current.get(id);
       if (cur?.hash === row.hash) rows.unchanged++;
       else {
         if (cur) {
-          closes.push(id);
+          closes.push({ id, firstVersion: cur.firstVersion });
           rows.changed++;
         } else rows.added++;
         inserts.push(row);

@@ -6,16 +6,16 @@ import type { ImportedEntity } from './importers/types.js';
 export interface EntityContent {
   schema: string;
   listed: boolean;
-  ownerId: string | null;
   properties: Record<string, string[]>;
 }
 
 /**
- * 128 bits of sha256 (base64url) over schema, listed flag, owner and each property's distinct values, sorted:
- * the order of values is not content. Separators are control characters, which cleaned values never contain.
+ * 128 bits of sha256 (base64url) over schema, listed flag and each property's distinct values, sorted: the order of
+ * values is not content, nor is the owner (derived from links the content holds). Separators are control characters,
+ * which cleaned values never contain.
  */
 export function contentHash(e: EntityContent): string {
-  let text = `${e.schema}\u0000${e.listed ? 1 : 0}\u0000${e.ownerId ?? ''}`;
+  let text = `${e.schema}\u0000${e.listed ? 1 : 0}`;
   for (const key of Object.keys(e.properties).sort()) {
     const values = e.properties[key]!;
     if (!values.length) continue;

@@ -21,10 +21,11 @@ async function deleteRow(trx: WlExecutor, list: string, id: string, version: num
 
 /** Merges `e` (cleaned) into the row this import already holds for its id, in version `version`. */
 export async function mergeDuplicate(trx: WlExecutor, writer: BulkWriter, list: string, version: number, e: ImportedEntity, file?: string): Promise<void> {
-  const rows = trx.selectFrom('watchlist_entities').selectAll().where('list', '=', list).where('id', '=', e.id);
-  const written = await rows.where('first_version', '=', version).executeTakeFirst();
+  // Every row of the id (one per version it changed in), through the key index.
+  const all = await trx.selectFrom('watchlist_entities').selectAll().where('list', '=', list).where('id', '=', e.id).orderBy('first_version', 'desc').execute();
+  const written = all.find((r) => r.first_version === version);
   // Seen before but not written: the first record equalled the open row of the previous version.
-  const base = written ?? (await rows.where('last_version', 'is', null).executeTakeFirst());
+  const base = written ?? all.find((r) => r.last_version === null);
   if (!base) throw new Error(`entity ${e.id} was seen in this import but has no row`);
   const earlier = fromStored(base);
   const merged = mergeEntities(earlier, e);
@@ -32,13 +33,13 @@ export async function mergeDuplicate(trx: WlExecutor, writer: BulkWriter, list: 
   const row = prepare(merged);
   if (row.hash === base.hash) return;
   if (!written) {
-    await writer.close([e.id], version - 1);
+    await writer.close([{ id: e.id, firstVersion: base.first_version }], version - 1);
     await writer.insert([row], version);
     return;
   }
   await deleteRow(trx, list, e.id, version);
   // The merged record may equal what the previous version held: reopen that row instead of a new one.
-  const closedNow = await rows.where('last_version', '=', version - 1).executeTakeFirst();
+  const closedNow = all.find((r) => r.last_version === version - 1);
   if (closedNow?.hash === row.hash) {
     await trx
       .updateTable('watchlist_entities')

@@ -101,17 +101,18 @@ for (const backend of storeBackends('watchlists fetch')) {
       expect((await getList(wl(t.ctx.db.kysely), 'fx')).versions).toHaveLength(1);
     });
 
-    it('retries after 503 (honouring Retry-After) and imports the new file', async () => {
+    it('retries after a dropped connection and after 503 (honouring Retry-After), then imports the new file', async () => {
       let calls = 0;
       const ok = serveFile(join(dir, 'v2.json'), '"v2"');
       routes.set('/fx.json', (req, res) => {
         calls++;
-        if (calls <= 2) return void res.writeHead(503, { 'retry-after': '0' }).end('busy');
+        if (calls === 1) return void req.socket.destroy();
+        if (calls <= 3) return void res.writeHead(503, { 'retry-after': '0' }).end('busy');
         ok(req, res);
       });
       const r = await fetchSource(t.ctx, 'fx', fast);
       expect(r).toMatchObject({ status: 'imported', version: 2 });
-      expect(calls).toBe(3);
+      expect(calls).toBe(4);
       expect(r.import?.rows).toMatchObject({ added: 4 });
     });
 

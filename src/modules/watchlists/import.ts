@@ -9,7 +9,7 @@ import { createApplier } from './apply.js';
 import { streamInto } from './stream.js';
 import { recordVersion } from './version-record.js';
 import { createWriter, type BulkWriter } from './writer.js';
-import { assertListName } from './store.js';
+import { adoptOrphans, assertListName } from './store.js';
 import { wl } from './tables.js';
 import { BUILTIN_SOURCES } from './sources.js';
 
@@ -112,6 +112,7 @@ export async function importList(ctx: AppContext, opts: ImportOptions): Promise<
       const rows = await applier.drain();
       rows.removed = await w.closeUnseen(version);
       await w.end();
+      await adoptOrphans(t, opts.list, version);
       const previous = list?.active_version ?? null;
       const activate = opts.activate !== false || previous === null;
       const facts = { list: opts.list, version, format: opts.format, title: opts.title, inputs, rows, previous, activate, now };

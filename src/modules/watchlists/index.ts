@@ -25,3 +25,5 @@ export const watchlistsModule: ModuleDescriptor = {
   },
   demo: watchlistsDemo,
 };
+export { activeEntities, activeVersions, changedEntities, entitiesIn, hasVersion, type ActiveEntity, type ActiveDocument } from './active-entities.js';
+export { importList, type ImportOptions, type ImportResult } from './import.js';

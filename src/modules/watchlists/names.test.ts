@@ -48,13 +48,20 @@ describe('foldName', () => {
 describe('contentHash', () => {
   it('ignores the order of values and of properties, and nothing else', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom('name', 'alias', 'notes'), fc.uniqueArray(fc.string({ minLength: 1, maxLength: 10 }), { minLength: 1, maxLength: 4 })), (props) => {
-        const reversed = Object.fromEntries(Object.entries(props).reverse().map(([k, v]) => [k, [...v].reverse()]));
-        const base = { schema: 'Person', listed: true, ownerId: null };
-        expect(contentHash({ ...base, properties: reversed })).toBe(contentHash({ ...base, properties: props }));
-        expect(contentHash({ ...base, listed: false, properties: props })).not.toBe(contentHash({ ...base, properties: props }));
-        expect(contentHash({ ...base, properties: { ...props, extra: ['x'] } })).not.toBe(contentHash({ ...base, properties: props }));
-      }),
+      fc.property(
+        fc.dictionary(fc.constantFrom('name', 'alias', 'notes'), fc.uniqueArray(fc.string({ minLength: 1, maxLength: 10 }), { minLength: 1, maxLength: 4 })),
+        (props) => {
+          const reversed = Object.fromEntries(
+            Object.entries(props)
+              .reverse()
+              .map(([k, v]) => [k, [...v].reverse()]),
+          );
+          const base = { schema: 'Person', listed: true };
+          expect(contentHash({ ...base, properties: reversed })).toBe(contentHash({ ...base, properties: props }));
+          expect(contentHash({ ...base, listed: false, properties: props })).not.toBe(contentHash({ ...base, properties: props }));
+          expect(contentHash({ ...base, properties: { ...props, extra: ['x'] } })).not.toBe(contentHash({ ...base, properties: props }));
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -57,7 +57,7 @@ export function prepare(e: ImportedEntity): PreparedEntity {
     sourceId: e.sourceId,
     caption: caption(e).slice(0, 1000),
     properties: e.properties,
-    hash: contentHash({ schema: e.schema, listed: e.listed, ownerId, properties: e.properties }),
+    hash: contentHash({ schema: e.schema, listed: e.listed, properties: e.properties }),
     names: e.listed ? nameForms(e.schema, e.properties) : [],
     links,
   };

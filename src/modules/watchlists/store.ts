@@ -114,3 +114,15 @@ export async function countVersion(exec: WlExecutor, list: string): Promise<{ co
   }
   return { counts, total, auxiliaries };
 }
+
+/**
+ * Gives auxiliaries of version `version` that came without an owner (e.g. an FtM Address only a Person's addressEntity
+ * names) the listed entity linking to them, so they show on its page and count in its diffs.
+ */
+export async function adoptOrphans(exec: WlExecutor, list: string, version: number): Promise<void> {
+  await sql`update watchlist_entities set owner_id = (
+      select min(l.entity_id) from watchlist_links l
+      join watchlist_entities o on o.list = l.list and o.id = l.entity_id and o.first_version = l.first_version
+      where l.list = ${list} and l.target_id = watchlist_entities.id and o.listed = 1 and o.last_version is null)
+    where list = ${list} and first_version = ${version} and listed = 0 and owner_id is null`.execute(exec);
+}

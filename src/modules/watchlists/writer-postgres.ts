@@ -1,9 +1,11 @@
 // Bulk writer for PostgreSQL: two statements per batch (arrays through unnest, data-modifying CTEs), inside the import's transaction.
+// Rows are found by their key (list, id, first_version): the table grows inside the one transaction without statistics, and
+// the planner would otherwise take the (list, last_version) index and scan every open row for each id.
 import { sql, type Transaction } from 'kysely';
 import type { PlatformTables } from '../../platform/db/index.js';
-import type { BulkWriter, CurrentRow, PreparedEntity } from './writer.js';
+import type { BulkWriter, CurrentRow, PreparedEntity, RowKey } from './writer.js';
 
-function insertStatement(list: string, closes: readonly string[], rows: readonly PreparedEntity[], version: number) {
+function insertStatement(list: string, closes: readonly RowKey[], rows: readonly PreparedEntity[], version: number, lastVersion = version - 1) {
   const nameIds: string[] = [];
   const names: string[] = [];
   const linkIds: string[] = [];
@@ -21,8 +23,9 @@ function insertStatement(list: string, closes: readonly string[], rows: readonly
     }
   }
   return sql`with closed as (
-      update watchlist_entities set last_version = ${version - 1}
-      where list = ${list} and id = any(${[...closes]}::text[]) and last_version is null returning 1
+      update watchlist_entities e set last_version = ${lastVersion}
+      from unnest(${closes.map((k) => k.id)}::text[], ${closes.map((k) => k.firstVersion)}::int[]) as k(id, first_version)
+      where e.list = ${list} and e.id = k.id and e.first_version = k.first_version returning 1
     ), entities as (
       insert into watchlist_entities (list, id, first_version, last_version, listed, owner_id, schema, caption, source_id, properties, hash)
       select ${list}, t.id, ${version}, null, t.listed, t.owner_id, t.schema, t.caption, t.source_id, t.properties, t.hash
@@ -42,8 +45,8 @@ function insertStatement(list: string, closes: readonly string[], rows: readonly
 }
 
 export function createPostgresWriter(trx: Transaction<PlatformTables>, list: string): BulkWriter {
-  const write = async (closes: readonly string[], rows: readonly PreparedEntity[], version: number) => {
-    if (closes.length || rows.length) await insertStatement(list, closes, rows, version).execute(trx);
+  const write = async (closes: readonly RowKey[], rows: readonly PreparedEntity[], version: number, lastVersion = version - 1) => {
+    if (closes.length || rows.length) await insertStatement(list, closes, rows, version, lastVersion).execute(trx);
   };
   return {
     async begin() {
@@ -54,18 +57,20 @@ export function createPostgresWriter(trx: Transaction<PlatformTables>, list: str
       const fresh = new Set<string>();
       const current = new Map<string, CurrentRow>();
       if (!ids.length) return { fresh, current };
-      const res = await sql<{ id: string; hash: string | null; first_version: number | null }>`with fresh as (
+      // The open row, if any, is the newest row of the id: found by the key index, newest first.
+      const res = await sql<{ id: string; hash: string | null; first_version: number | null; last_version: number | null }>`with fresh as (
           insert into watchlist_seen (id) select unnest(${[...ids]}::text[]) on conflict do nothing returning id
-        ) select f.id, e.hash, e.first_version from fresh f
-          left join watchlist_entities e on e.list = ${list} and e.id = f.id and e.last_version is null`.execute(trx);
+        ) select f.id, e.hash, e.first_version, e.last_version from fresh f
+          left join lateral (select hash, first_version, last_version from watchlist_entities
+            where list = ${list} and id = f.id order by first_version desc limit 1) e on true`.execute(trx);
       for (const r of res.rows) {
         fresh.add(r.id);
-        if (r.hash !== null) current.set(r.id, { hash: r.hash, firstVersion: r.first_version! });
+        if (r.hash !== null && r.last_version === null) current.set(r.id, { hash: r.hash, firstVersion: r.first_version! });
       }
       return { fresh, current };
     },
     write,
-    close: (ids, lastVersion) => write(ids, [], lastVersion + 1),
+    close: (keys, lastVersion) => write(keys, [], lastVersion + 1, lastVersion),
     insert: (rows, version) => write([], rows, version),
     async closeUnseen(version) {
       const res = await sql`update watchlist_entities e set last_version = ${version - 1}

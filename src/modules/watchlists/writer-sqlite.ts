@@ -1,6 +1,6 @@
 // Bulk writer for SQLite: prepared statements on the raw better-sqlite3 handle, inside the import's open transaction.
 import type BetterSqlite3 from 'better-sqlite3';
-import type { BulkWriter, CurrentRow, PreparedEntity } from './writer.js';
+import type { BulkWriter, CurrentRow, PreparedEntity, RowKey } from './writer.js';
 
 /** Page cache while importing (KiB): the indexes of a large list stay in memory instead of being re-read. */
 const IMPORT_CACHE_KIB = 256 * 1024;
@@ -11,13 +11,13 @@ export function createSqliteWriter(handle: BetterSqlite3.Database, list: string)
   // Temporary tables live in the connection's temp schema: invisible to other connections, gone with a rollback.
   handle.exec('create temp table if not exists watchlist_seen (id text primary key) without rowid');
   handle.exec('delete from temp.watchlist_seen');
-  // INDEXED BY: without statistics the planner could prefer (list, last_version) and scan every open row per id.
+  // By the key index only: without statistics a planner may prefer (list, last_version) and scan every open row per id.
   const markSeen = handle.prepare('insert or ignore into temp.watchlist_seen (id) values (?)');
-  const current = handle.prepare<[string, string], { hash: string; first_version: number }>(
-    'select hash, first_version from watchlist_entities indexed by watchlist_entities_key where list = ? and id = ? and last_version is null',
+  const current = handle.prepare<[string, string], { hash: string; first_version: number; last_version: number | null }>(
+    'select hash, first_version, last_version from watchlist_entities indexed by watchlist_entities_key where list = ? and id = ? order by first_version desc limit 1',
   );
   const closeOne = handle.prepare(
-    'update watchlist_entities indexed by watchlist_entities_key set last_version = ? where list = ? and id = ? and last_version is null',
+    'update watchlist_entities indexed by watchlist_entities_key set last_version = ? where list = ? and id = ? and first_version = ?',
   );
   const insertEntity = handle.prepare(
     'insert into watchlist_entities (list, id, first_version, last_version, listed, owner_id, schema, caption, source_id, properties, hash) values (?, ?, ?, null, ?, ?, ?, ?, ?, ?, ?)',
@@ -28,8 +28,8 @@ export function createSqliteWriter(handle: BetterSqlite3.Database, list: string)
     'update watchlist_entities set last_version = ? where list = ? and last_version is null and first_version < ? and id not in (select id from temp.watchlist_seen)',
   );
 
-  const close = (ids: readonly string[], lastVersion: number) => {
-    for (const id of ids) closeOne.run(lastVersion, list, id);
+  const close = (keys: readonly RowKey[], lastVersion: number) => {
+    for (const k of keys) closeOne.run(lastVersion, list, k.id, k.firstVersion);
   };
   const insert = (rows: readonly PreparedEntity[], version: number) => {
     for (const r of rows) {
@@ -47,8 +47,9 @@ export function createSqliteWriter(handle: BetterSqlite3.Database, list: string)
       for (const id of ids) {
         if (markSeen.run(id).changes === 0) continue;
         fresh.add(id);
+        // The open row, if any, is the newest row of the id.
         const row = current.get(list, id);
-        if (row) found.set(id, { hash: row.hash, firstVersion: row.first_version });
+        if (row && row.last_version === null) found.set(id, { hash: row.hash, firstVersion: row.first_version });
       }
       return { fresh, current: found };
     },
@@ -56,8 +57,8 @@ export function createSqliteWriter(handle: BetterSqlite3.Database, list: string)
       close(closes, version - 1);
       insert(rows, version);
     },
-    async close(ids, lastVersion) {
-      close(ids, lastVersion);
+    async close(keys, lastVersion) {
+      close(keys, lastVersion);
     },
     async insert(rows, version) {
       insert(rows, version);

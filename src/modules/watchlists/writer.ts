@@ -26,15 +26,21 @@ export interface CurrentRow {
   firstVersion: number;
 }
 
+/** An open row to close, by its full key (so every backend finds it through the unique index). */
+export interface RowKey {
+  id: string;
+  firstVersion: number;
+}
+
 export interface BulkWriter {
   /** Creates the per-import table of ids seen so far. */
   begin(): Promise<void>;
   /** Records ids as seen in this import; returns those seen for the first time, with their open rows (last_version null). */
   seen(ids: readonly string[]): Promise<{ fresh: Set<string>; current: Map<string, CurrentRow> }>;
-  /** Closes the open rows of `closes` at version - 1, then inserts `rows` opened at `version` with their names and links. */
-  write(closes: readonly string[], rows: readonly PreparedEntity[], version: number): Promise<void>;
-  /** Closes the open rows of these ids at `lastVersion` (merging duplicates). */
-  close(ids: readonly string[], lastVersion: number): Promise<void>;
+  /** Closes the rows `closes` at version - 1, then inserts `rows` opened at `version` with their names and links. */
+  write(closes: readonly RowKey[], rows: readonly PreparedEntity[], version: number): Promise<void>;
+  /** Closes these rows at `lastVersion` (merging duplicates). */
+  close(keys: readonly RowKey[], lastVersion: number): Promise<void>;
   /** Inserts rows opened at `version` (merging duplicates). */
   insert(rows: readonly PreparedEntity[], version: number): Promise<void>;
   /** Closes every open row opened before `version` whose id was not seen; returns how many. */

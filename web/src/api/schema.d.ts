@@ -1577,6 +1577,530 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alerts, oldest first; status "undecided" gives the review queue */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "pending-confirmation" | "escalated" | "confirmed" | "false-positive" | "undecided";
+                    subjectId?: string;
+                    entityId?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                source: string;
+                                /** @enum {string} */
+                                status: "open" | "pending-confirmation" | "escalated" | "confirmed" | "false-positive";
+                                subjectType: string;
+                                subjectId: string;
+                                entityId: string;
+                                entityCaption: string;
+                                entitySchema: string;
+                                lists: string[];
+                                score: number;
+                                pendingBy: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One alert: both sides field by field, explanation, provenance, decisions on the same pair */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            source: string;
+                            /** @enum {string} */
+                            status: "open" | "pending-confirmation" | "escalated" | "confirmed" | "false-positive";
+                            subjectType: string;
+                            subjectId: string;
+                            entityId: string;
+                            entityCaption: string;
+                            entitySchema: string;
+                            lists: string[];
+                            score: number;
+                            pendingBy: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            subject: {
+                                [key: string]: string[];
+                            };
+                            entity: {
+                                [key: string]: string[];
+                            };
+                            fields: {
+                                field: string;
+                                subject: string[];
+                                entity: string[];
+                            }[];
+                            explanation: {
+                                feature: string;
+                                score: number;
+                                detail: string;
+                            }[];
+                            provenance: {
+                                [key: string]: unknown;
+                            };
+                            decisions: {
+                                id: string;
+                                alertId: string;
+                                decision: string;
+                                step: string;
+                                reason: string;
+                                note: string | null;
+                                actorId: string | null;
+                                decidedAt: string;
+                                sameFacts: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide an alert (confirmed needs a second person with alerts.confirm) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "confirmed" | "false-positive" | "unsure";
+                        reason: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "open" | "pending-confirmation" | "escalated" | "confirmed" | "false-positive";
+                            /** @enum {string} */
+                            previousStatus: "open" | "pending-confirmation" | "escalated" | "confirmed" | "false-positive";
+                            decisionId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide several alerts of one entity at once; each outcome is reported */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "confirmed" | "false-positive" | "unsure";
+                        reason: string;
+                        note?: string;
+                        entityId: string;
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: ({
+                                id: string;
+                                /** @enum {string} */
+                                status: "open" | "pending-confirmation" | "escalated" | "confirmed" | "false-positive";
+                                /** @enum {string} */
+                                previousStatus: "open" | "pending-confirmation" | "escalated" | "confirmed" | "false-positive";
+                                decisionId: string;
+                            } | {
+                                id: string;
+                                error: {
+                                    code: string;
+                                    detail: string;
+                                };
+                            })[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/screen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Screen one name (with birth date, nationality, gender, documents) against the active lists; "subjectId" raises alerts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string | null;
+                            matches: {
+                                entityId: string;
+                                caption: string;
+                                schema: string;
+                                lists: string[];
+                                score: number;
+                                explanation: {
+                                    feature: string;
+                                    score: number;
+                                    detail: string;
+                                }[];
+                            }[];
+                            alerts?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/screen/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Screen an NDJSON batch (one query per line); one result or {"id","line","error"} line out per line */
+        post: {
+            parameters: {
+                query?: {
+                    minScore?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/screen/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The candidate index: size, memory, list versions, weights version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            built: boolean;
+                            builtAt: string | null;
+                            entities: number;
+                            names: number;
+                            tokens: number;
+                            bytes: number;
+                            lists: {
+                                list: string;
+                                version: number;
+                            }[];
+                            weightsVersion: string;
+                            builds: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/screening/subjects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Subjects registered for ongoing screening */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                reference: string | null;
+                                query: {
+                                    id?: string;
+                                    name: string;
+                                    birthDate?: string;
+                                    nationality?: string;
+                                    gender?: string;
+                                    readonly documents?: (string | {
+                                        type?: string;
+                                        number: string;
+                                        country?: string;
+                                    })[];
+                                    schema?: string;
+                                    lists?: string[];
+                                };
+                                active: boolean;
+                                createdAt: string;
+                                lastScreenedAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a subject for ongoing screening; it is screened at once and on every list change */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            subject: {
+                                id: string;
+                                reference: string | null;
+                                query: {
+                                    id?: string;
+                                    name: string;
+                                    birthDate?: string;
+                                    nationality?: string;
+                                    gender?: string;
+                                    readonly documents?: (string | {
+                                        type?: string;
+                                        number: string;
+                                        country?: string;
+                                    })[];
+                                    schema?: string;
+                                    lists?: string[];
+                                };
+                                active: boolean;
+                                createdAt: string;
+                                lastScreenedAt: string | null;
+                            };
+                            result: {
+                                id: string | null;
+                                matches: {
+                                    entityId: string;
+                                    caption: string;
+                                    schema: string;
+                                    lists: string[];
+                                    score: number;
+                                    explanation: {
+                                        feature: string;
+                                        score: number;
+                                        detail: string;
+                                    }[];
+                                }[];
+                                alerts?: string[];
+                            };
+                            alerts: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -58,7 +58,12 @@ export function ftmFixture(n: number): FtmFixtureEntity[] {
         ? { name: [name], jurisdiction: ['cy'] }
         : { name: [name], alias: [`${name.split(' ')[0]} Àccented-${i}`], birthDate: [`19${50 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`], nationality: ['de'] },
     });
-    out.push({ id: `${id}-sanction`, schema: 'Sanction', target: false, properties: { entity: [id], program: ['Fixture Programme'], authority: ['Invented Authority'] } });
+    out.push({
+      id: `${id}-sanction`,
+      schema: 'Sanction',
+      target: false,
+      properties: { entity: [id], program: ['Fixture Programme'], authority: ['Invented Authority'] },
+    });
   }
   return out;
 }
