@@ -166,8 +166,9 @@ export function createNatsTransport(opts: NatsTransportOptions): EventTransport 
     } finally {
       clearInterval(keepAlive);
     }
-    m.ack();
+    // Clear the failure record before acknowledging, so once the bus shows nothing pending no stale record remains.
     if (event.attempt > 1) await clearFailure(db, def.name, event.id).catch((err: unknown) => log.warn({ err }, 'cannot clear event failure'));
+    m.ack();
   }
 
   async function consumeLoop(def: ConsumerDef, durable: string): Promise<void> {
