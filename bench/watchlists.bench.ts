@@ -1,69 +1,64 @@
-// Watchlists benchmarks: FtM JSON-lines imports into SQLite and PostgreSQL (entities/s, peak RSS) against parse-only, and each real list.
+// Watchlists benchmarks: FtM JSON-lines imports into SQLite and PostgreSQL (entities/s, peak RSS), each in a fresh process, against parse-only; each real list.
 import { copyFileSync, appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../src/platform/config.js';
 import { createLogger } from '../src/platform/log.js';
 import { openRuntime, type Runtime } from '../src/platform/runtime.js';
-import { dropPostgresSchema, openPostgres, openSqlite, type Database } from '../src/platform/db/index.js';
-import { TEST_DATABASE_URL, uniqueName } from '../src/platform/test-support/services.js';
+import { openSqlite } from '../src/platform/db/index.js';
+import { TEST_DATABASE_URL } from '../src/platform/test-support/services.js';
 import { SYSTEM_ACTOR } from '../src/platform/audit/types.js';
 import { watchlistsModule } from '../src/modules/watchlists/index.js';
 import { importList } from '../src/modules/watchlists/import.js';
-import { importerFor } from '../src/modules/watchlists/importers/index.js';
 import type { ImportFormat } from '../src/modules/watchlists/importers/types.js';
 import { report, scaled, timeBatch, type Row } from './harness.js';
+import type { ChildSpec, ChildStep } from './watchlists-child.js';
 import { ensureDataset, loadNameParts } from './watchlists-data.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DATA = join(ROOT, '..', 'shared', 'data', 'watchlists');
-const MB = 1024 * 1024;
 
-/** Runs `fn`, sampling the process's resident memory; returns its result and the highest RSS seen, in MB. */
-async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
-  try {
-    const result = await fn();
-    return { result, peakMb: Math.round(Math.max(peak, process.memoryUsage.rss()) / MB) };
-  } finally {
-    clearInterval(timer);
-  }
+/** Runs one measurement in a fresh Node process (bench/watchlists-child.ts) and returns its steps. */
+function inChild(spec: ChildSpec): Promise<ChildStep[]> {
+  return new Promise((resolveSteps, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'watchlists-child.ts'), JSON.stringify(spec)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += String(d)));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolveSteps(JSON.parse(out.trim().split('\n').pop()!) as ChildStep[]) : reject(new Error(`${spec.kind} bench exited ${code}`)),
+    );
+  });
 }
 
-async function open(kind: 'sqlite' | 'postgres'): Promise<{ runtime: Runtime; close: () => Promise<void> }> {
+async function importBench(kind: 'sqlite' | 'postgres', file: string, same: string, n: number, baseline: string): Promise<Row[]> {
+  const [first, again] = await inChild({ kind, files: [file, same] });
+  console.log(`${kind}: peak RSS of the process ${first!.peakMb} MB after the first import, ${again!.peakMb} MB after both`);
+  return [
+    { name: `${kind}: import ${n} entities (new list)`, ops: n, seconds: first!.seconds, baseline },
+    { name: `${kind}: import a new version, all ${n} unchanged`, ops: n, seconds: again!.seconds, baseline },
+  ];
+}
+
+async function open(): Promise<{ runtime: Runtime; close: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vigil-bench-wl-'));
-  const schema = uniqueName('bench_wl');
-  const db: Database = kind === 'sqlite' ? openSqlite(join(dataDir, 'vigil.sqlite')) : await openPostgres(TEST_DATABASE_URL!, schema);
-  const config = loadConfig({ VIGIL_DATA_DIR: dataDir, VIGIL_LOG_LEVEL: 'silent' });
-  // Only this module: the figures are the watchlists', whatever else the build holds.
-  const runtime = await openRuntime(config, [watchlistsModule], { db, log: createLogger('silent') });
+  const db = openSqlite(join(dataDir, 'vigil.sqlite'));
+  const runtime = await openRuntime(loadConfig({ VIGIL_DATA_DIR: dataDir, VIGIL_LOG_LEVEL: 'silent' }), [watchlistsModule], {
+    db,
+    log: createLogger('silent'),
+  });
   return {
     runtime,
     close: async () => {
       await runtime.close();
       await db.close();
-      if (kind === 'postgres') await dropPostgresSchema(TEST_DATABASE_URL!, schema);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-async function importBench(kind: 'sqlite' | 'postgres', file: string, same: string, n: number, baseline: string): Promise<Row[]> {
-  const { runtime, close } = await open(kind);
-  try {
-    const run = (paths: string[]) => importList(runtime.ctx, { list: 'bench', format: 'ftm', paths, actor: SYSTEM_ACTOR });
-    const first = await withPeakRss(() => timeBatch(`${kind}: import ${n} entities (new list)`, n, () => run([file])));
-    console.log(`${kind}: peak RSS during the first import ${first.peakMb} MB`);
-    const again = await withPeakRss(() => timeBatch(`${kind}: import a new version, all ${n} unchanged`, n, () => run([same])));
-    console.log(`${kind}: peak RSS during the unchanged re-import ${again.peakMb} MB`);
-    return [
-      { ...first.result, baseline },
-      { ...again.result, baseline },
-    ];
-  } finally {
-    await close();
-  }
 }
 
 const REAL: { list: string; format: ImportFormat; paths: string[] }[] = [
@@ -74,7 +69,7 @@ const REAL: { list: string; format: ImportFormat; paths: string[] }[] = [
 ];
 
 async function realLists(): Promise<Row[]> {
-  const { runtime, close } = await open('sqlite');
+  const { runtime, close } = await open();
   const rows: Row[] = [];
   try {
     for (const r of REAL) {
@@ -104,19 +99,14 @@ export async function watchlistsBench(): Promise<void> {
   copyFileSync(file, same);
   appendFileSync(same, '\n'); // other bytes, same entities: a new version in which nothing changed
   try {
-    const ftm = importerFor('ftm')!;
-    const parse = await withPeakRss(() =>
-      timeBatch(`parse only (ftm importer, no storage)`, n, async () => {
-        for await (const _ of ftm.read({ paths: [file], listName: 'bench' }, {})) void _;
-      }),
-    );
-    console.log(`parse only: peak RSS ${parse.peakMb} MB`);
-    const rows: Row[] = [parse.result, ...(await importBench('sqlite', file, same, n, parse.result.name))];
-    if (TEST_DATABASE_URL) rows.push(...(await importBench('postgres', file, same, n, parse.result.name)));
+    const [parsed] = await inChild({ kind: 'parse', files: [file] });
+    const parse: Row = { name: 'parse only (ftm importer, no storage)', ops: n, seconds: parsed!.seconds };
+    console.log(`parse only: peak RSS of the process ${parsed!.peakMb} MB`);
+    const rows: Row[] = [parse, ...(await importBench('sqlite', file, same, n, parse.name))];
+    if (TEST_DATABASE_URL) rows.push(...(await importBench('postgres', file, same, n, parse.name)));
     else console.log('(PostgreSQL skipped: set VIGIL_TEST_DATABASE_URL to run it)');
     report('watchlists: FtM JSON lines import (ops = entities)', rows);
     report('watchlists: real lists (ops = 1 import)', await realLists());
-    console.log(`process peak RSS over the whole suite: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -97,7 +97,7 @@ export async function importList(ctx: AppContext, opts: ImportOptions): Promise<
           .execute();
       }
 
-      const w = createWriter(db, trx, opts.list);
+      const w = createWriter(db, trx, opts.list, latest === undefined);
       writer = w;
       await w.begin();
       const applier = createApplier(w, t, opts.list, version, file);

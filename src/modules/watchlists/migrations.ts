@@ -1,5 +1,5 @@
 // Tables of the watchlists module: lists, their versions, entities as a temporal table, name and link indexes, sources.
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Migration } from '../../platform/db/migrate.js';
 
 const lists: Migration = {
@@ -52,8 +52,20 @@ const entities: Migration = {
     // Lookups by id go through this index with the list given (the entity page asks each list), and exports page by id.
     await trx.schema.createIndex('watchlist_entities_key').unique().on('watchlist_entities').columns(['list', 'id', 'first_version']).execute();
     await trx.schema.createIndex('watchlist_entities_first').on('watchlist_entities').columns(['list', 'first_version']).execute();
-    await trx.schema.createIndex('watchlist_entities_last').on('watchlist_entities').columns(['list', 'last_version']).execute();
-    await trx.schema.createIndex('watchlist_entities_owner').on('watchlist_entities').columns(['list', 'owner_id']).execute();
+    // Partial indexes (SQLite and PostgreSQL both have them): only closed rows and auxiliaries, so an import of
+    // new listed entities does not grow them; a comparison on the column (last_version >= V, owner_id = X) implies the condition.
+    await trx.schema
+      .createIndex('watchlist_entities_last')
+      .on('watchlist_entities')
+      .columns(['list', 'last_version'])
+      .where(sql.ref('last_version'), 'is not', null)
+      .execute();
+    await trx.schema
+      .createIndex('watchlist_entities_owner')
+      .on('watchlist_entities')
+      .columns(['list', 'owner_id'])
+      .where(sql.ref('owner_id'), 'is not', null)
+      .execute();
 
     // Normalised name forms of listed rows, for `q` search (substring match on accent-folded lower case).
     await trx.schema

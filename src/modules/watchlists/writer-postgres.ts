@@ -44,7 +44,7 @@ function insertStatement(list: string, closes: readonly RowKey[], rows: readonly
       (select count(*) from names) as names, (select count(*) from links) as links`;
 }
 
-export function createPostgresWriter(trx: Transaction<PlatformTables>, list: string): BulkWriter {
+export function createPostgresWriter(trx: Transaction<PlatformTables>, list: string, firstVersion: boolean): BulkWriter {
   const write = async (closes: readonly RowKey[], rows: readonly PreparedEntity[], version: number, lastVersion = version - 1) => {
     if (closes.length || rows.length) await insertStatement(list, closes, rows, version, lastVersion).execute(trx);
   };
@@ -57,6 +57,13 @@ export function createPostgresWriter(trx: Transaction<PlatformTables>, list: str
       const fresh = new Set<string>();
       const current = new Map<string, CurrentRow>();
       if (!ids.length) return { fresh, current };
+      if (firstVersion) {
+        const res = await sql<{ id: string }>`insert into watchlist_seen (id) select unnest(${[...ids]}::text[]) on conflict do nothing returning id`.execute(
+          trx,
+        );
+        for (const r of res.rows) fresh.add(r.id);
+        return { fresh, current };
+      }
       // The open row, if any, is the newest row of the id: found by the key index, newest first.
       const res = await sql<{ id: string; hash: string | null; first_version: number | null; last_version: number | null }>`with fresh as (
           insert into watchlist_seen (id) select unnest(${[...ids]}::text[]) on conflict do nothing returning id

@@ -5,7 +5,7 @@ import type { BulkWriter, CurrentRow, PreparedEntity, RowKey } from './writer.js
 /** Page cache while importing (KiB): the indexes of a large list stay in memory instead of being re-read. */
 const IMPORT_CACHE_KIB = 256 * 1024;
 
-export function createSqliteWriter(handle: BetterSqlite3.Database, list: string): BulkWriter {
+export function createSqliteWriter(handle: BetterSqlite3.Database, list: string, firstVersion: boolean): BulkWriter {
   const cacheSize = Number(handle.pragma('cache_size', { simple: true }));
   handle.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   // Temporary tables live in the connection's temp schema: invisible to other connections, gone with a rollback.
@@ -48,7 +48,7 @@ export function createSqliteWriter(handle: BetterSqlite3.Database, list: string)
         if (markSeen.run(id).changes === 0) continue;
         fresh.add(id);
         // The open row, if any, is the newest row of the id.
-        const row = current.get(list, id);
+        const row = firstVersion ? undefined : current.get(list, id);
         if (row && row.last_version === null) found.set(id, { hash: row.hash, firstVersion: row.first_version });
       }
       return { fresh, current: found };

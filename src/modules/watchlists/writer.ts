@@ -51,10 +51,11 @@ export interface BulkWriter {
   dispose(): void;
 }
 
-export function createWriter(db: Database, trx: Transaction<PlatformTables>, list: string): BulkWriter {
+/** `firstVersion`: the list has no rows yet, so there are no open rows to look up. */
+export function createWriter(db: Database, trx: Transaction<PlatformTables>, list: string, firstVersion: boolean): BulkWriter {
   if (db.dialect === 'sqlite') {
     if (!db.sqlite) throw new Error('the SQLite backend has no raw handle');
-    return createSqliteWriter(db.sqlite, list);
+    return createSqliteWriter(db.sqlite, list, firstVersion);
   }
-  return createPostgresWriter(trx, list);
+  return createPostgresWriter(trx, list, firstVersion);
 }
