@@ -5,5 +5,6 @@ import { auditModule } from './modules/audit/index.js';
 import { watchlistsModule } from './modules/watchlists/index.js';
 import { alertsModule } from './modules/alerts/index.js';
 import { screeningModule } from './modules/screening/index.js';
+import { documentsModule } from './modules/documents/index.js';
 
-export const MODULES: readonly ModuleDescriptor[] = [adminModule, auditModule, watchlistsModule, alertsModule, screeningModule];
+export const MODULES: readonly ModuleDescriptor[] = [adminModule, auditModule, watchlistsModule, alertsModule, screeningModule, documentsModule];

@@ -1,0 +1,4 @@
+// The pa part of the documents module.
+import type { DocumentsPart } from '../part.js';
+
+export const paPart: DocumentsPart = {};
