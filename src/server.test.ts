@@ -3,33 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
-import { startVigil, vigil } from './test-support/cli.js';
-import { serviceAvailable, TEST_DATABASE_URL, uniqueName } from './platform/test-support/services.js';
+import { CRASH_PASSWORD as PASSWORD, serveVigil as serve, vigil } from './test-support/cli.js';
+import { freshPostgresSchema, serviceAvailable, TEST_DATABASE_URL } from './platform/test-support/services.js';
 import { dropPostgresSchema } from './platform/db/index.js';
 
-const PASSWORD = 'crash test password 1';
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-async function serve(env: Record<string, string>) {
-  const child = startVigil(['serve'], { ...env, VIGIL_PORT: '0', VIGIL_ADMIN_PASSWORD: PASSWORD, VIGIL_LOG_LEVEL: 'warn' });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
-    child.stdout.on('data', (d) => {
-      out += String(d);
-      const m = /running at (http:\/\/\S+?)\/?\s/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.stderr.on('data', (d) => (out += String(d)));
-    child.on('exit', () => reject(new Error(`server exited: ${out}`)));
-  });
-  return { child, url };
-}
 
 async function hammer(url: string, stopAfterMs: number, kill: () => void): Promise<number> {
   const login = await fetch(`${url}/api/auth/login`, {
@@ -109,15 +88,9 @@ describe('crash safety', () => {
     async () => {
       const dir = mkdtempSync(join(tmpdir(), 'vigil-crash-'));
       dirs.push(dir);
-      const schema = uniqueName('crash');
-      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await client.connect();
-      await client.query(`create schema ${schema}`);
-      await client.end();
-      const url = new URL(TEST_DATABASE_URL!);
-      url.searchParams.set('options', `-c search_path=${schema}`);
+      const { schema, url } = await freshPostgresSchema('crash');
       try {
-        await crashAndCheck({ VIGIL_DATA_DIR: dir, VIGIL_DATABASE_URL: url.toString() });
+        await crashAndCheck({ VIGIL_DATA_DIR: dir, VIGIL_DATABASE_URL: url });
       } finally {
         await dropPostgresSchema(TEST_DATABASE_URL!, schema);
       }

@@ -21,6 +21,12 @@ export interface Config {
   readonly role: ProcessRole;
   readonly eventStream: string;
   readonly auditCheckpointSeconds: number;
+  /** Folder watched for passenger messages (API/PNR files); `off` disables it. */
+  readonly travelDropDir: string | undefined;
+  /** NATS subject passenger messages arrive on, when NATS is configured. */
+  readonly travelIntakeSubject: string;
+  /** The State whose passenger information unit this is (ISO alpha-2): tells inbound from outbound flights. */
+  readonly travelCountry: string | undefined;
 }
 
 /** One setting: its environment name, config-file key, parser and default. */
@@ -120,6 +126,30 @@ const settings: { [K in keyof Config]: Setting<K> } = {
     env: 'VIGIL_AUDIT_CHECKPOINT_SECONDS',
     parse: integer(1, 86400),
     fallback: () => 60,
+  },
+  travelDropDir: {
+    key: 'travelDropDir',
+    env: 'VIGIL_TRAVEL_DROP_DIR',
+    parse: (raw) => (raw === 'off' ? undefined : resolve(raw)),
+    fallback: (dataDir) => resolve(dataDir, 'inbox', 'travel'),
+  },
+  travelIntakeSubject: {
+    key: 'travelIntakeSubject',
+    env: 'VIGIL_TRAVEL_INTAKE_SUBJECT',
+    parse: (raw) => {
+      if (!/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(raw)) throw new Error('must be a NATS subject: tokens of letters, digits, _ or - joined by dots');
+      return raw;
+    },
+    fallback: () => 'vigil.travel.inbound',
+  },
+  travelCountry: {
+    key: 'travelCountry',
+    env: 'VIGIL_TRAVEL_COUNTRY',
+    parse: (raw) => {
+      if (!/^[A-Za-z]{2}$/.test(raw)) throw new Error('must be an ISO 3166 alpha-2 country code');
+      return raw.toLowerCase();
+    },
+    fallback: none,
   },
 };
 

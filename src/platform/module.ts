@@ -41,7 +41,8 @@ export interface ModuleDescriptor {
   commands?: (program: Command, cli: CliContext) => void;
   /** Periodic jobs; a function receives the running AppContext (called once when background work starts). */
   jobs?: readonly JobDef[] | ((ctx: AppContext) => readonly JobDef[]);
-  consumers?: readonly ConsumerDef[];
+  /** Event consumers; a function receives the running AppContext (called once when background work starts). */
+  consumers?: readonly ConsumerDef[] | ((ctx: AppContext) => readonly ConsumerDef[]);
   nav?: readonly NavItem[];
   /** English strings of the module, merged into the i18n catalogue. */
   messages?: Readonly<Record<string, string>>;

@@ -46,7 +46,8 @@ function validateModules(modules: readonly ModuleDescriptor[]): PermissionDef[] 
       if (permissions.has(p.name)) throw new Error(`permission ${p.name} is declared twice (module ${m.name})`);
       permissions.set(p.name, p);
     }
-    for (const c of m.consumers ?? []) {
+    // Consumers built from the context are checked when the transport starts.
+    for (const c of typeof m.consumers === 'function' ? [] : (m.consumers ?? [])) {
       if (consumers.has(c.name)) throw new Error(`event consumer ${c.name} is declared twice (module ${m.name})`);
       consumers.add(c.name);
     }
@@ -119,7 +120,12 @@ export async function openRuntime(config: Config, modules: readonly ModuleDescri
     async startBackground() {
       if (started) return;
       started = true;
-      const consumers = modules.flatMap((m) => m.consumers ?? []);
+      const consumers = modules.flatMap((m) => (typeof m.consumers === 'function' ? m.consumers(ctx) : (m.consumers ?? [])));
+      const seen = new Set<string>();
+      for (const c of consumers) {
+        if (seen.has(c.name)) throw new Error(`event consumer ${c.name} is declared twice`);
+        seen.add(c.name);
+      }
       const worker = config.role !== 'api';
       await events.start(consumers, { relay: worker, consume: worker });
       if (worker) await scheduler.start([...platformJobs, ...modules.flatMap((m) => (typeof m.jobs === 'function' ? m.jobs(ctx) : (m.jobs ?? [])))]);

@@ -21,7 +21,7 @@ export const documentsModule: ModuleDescriptor = {
     for (const p of PARTS) p.commands?.(program, cli);
   },
   jobs: (ctx) => PARTS.flatMap((p) => (typeof p.jobs === 'function' ? p.jobs(ctx) : (p.jobs ?? []))),
-  consumers: PARTS.flatMap((p) => p.consumers ?? []),
+  consumers: (ctx) => PARTS.flatMap((p) => (typeof p.consumers === 'function' ? p.consumers(ctx) : (p.consumers ?? []))),
   nav: PARTS.flatMap((p) => p.nav ?? []),
   messages: Object.assign({}, ...PARTS.map((p) => p.messages ?? {})) as Record<string, string>,
   demo: async (ctx) => {

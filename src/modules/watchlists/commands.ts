@@ -12,8 +12,6 @@ import { printView } from './commands-text.js';
 
 export function watchlistsCommands(program: Command, cli: CliContext): void {
   const { out } = cli;
-  // `lists export --version V` is the contract's; without positional options the root program's --version would take it.
-  program.enablePositionalOptions();
   const lists = program.command('lists').description('Sanctions and national watchlists: import, versions, diffs, entities, fetching');
   importCommands(lists, cli);
 

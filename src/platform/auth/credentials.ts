@@ -71,7 +71,8 @@ export class Credentials {
 
   // ---- sessions ----------------------------------------------------------
 
-  async login(username: string, password: string, meta: { ip: string; requestId?: string }): Promise<LoginResult> {
+  /** Checks a person's user name and password with login throttling; failures are audited. Returns the user. */
+  async checkPassword(username: string, password: string, meta: { ip: string; requestId?: string | undefined }): Promise<User> {
     const keys = [accountKey(username), addressKey(meta.ip)];
     const wait = await this.throttle.retryAfter(keys);
     if (wait > 0) {
@@ -101,6 +102,11 @@ export class Credentials {
       throw new AppError('invalid-credentials', 'The user name or password is wrong, or the account is disabled.');
     }
     await this.throttle.success(keys[0]!);
+    return user;
+  }
+
+  async login(username: string, password: string, meta: { ip: string; requestId?: string }): Promise<LoginResult> {
+    const user = await this.checkPassword(username, password, meta);
     const sessionToken = newSecret();
     const csrfToken = newSecret();
     const now = this.clock.now();
@@ -126,6 +132,11 @@ export class Credentials {
       });
     });
     return { principal: this.principalOf(user, 'session', { csrfToken }), sessionToken, csrfToken, expiresAt };
+  }
+
+  /** HTTP Basic (offered on TAXII routes only): a person's name and password on every request, throttled like sign-in. */
+  async authenticateBasic(username: string, password: string, meta: { ip: string; requestId?: string | undefined }): Promise<Principal> {
+    return this.principalOf(await this.checkPassword(username, password, meta), 'basic');
   }
 
   async authenticateSession(sessionToken: string): Promise<Principal | null> {

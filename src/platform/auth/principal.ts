@@ -9,7 +9,7 @@ export interface Principal {
   orgId: string;
   roles: readonly string[];
   permissions: ReadonlySet<string>;
-  via: 'session' | 'token' | 'cli';
+  via: 'session' | 'token' | 'cli' | 'basic';
   tokenId?: string;
   /** CSRF token of the session; unsafe methods authenticated by cookie must echo it. */
   csrfToken?: string;

@@ -6,6 +6,8 @@ export const BUILTIN_ROLES = {
   officer: 'Front-line checks, e.g. at a border crossing point',
   auditor: 'Reads and exports the audit trail',
   dpo: 'Data protection officer: oversight of personal data processing',
+  carrier: 'Airline or other data provider: machine accounts that push passenger messages',
+  partner: 'Partner agency: machine accounts that exchange threat information over TAXII',
 } as const;
 
 export type RoleName = keyof typeof BUILTIN_ROLES;

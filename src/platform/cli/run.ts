@@ -47,6 +47,8 @@ export async function runCli(argv: readonly string[], modules: readonly ModuleDe
     .description('Vigil: screening, border, cyber and policing tools for agencies countering transnational threats')
     .version('0.1.0')
     .showHelpAfterError()
+    // Options after a subcommand belong to it (`lists export --version V`), not to the root's --version.
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
 

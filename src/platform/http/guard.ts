@@ -13,6 +13,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Routes registered by plugins we trust (API docs) that any signed-in principal may read. */
 const AUTHENTICATED_PREFIXES = ['/api/docs'];
+/** Where HTTP Basic (a person's name and password, throttled like sign-in) is accepted besides tokens: TAXII clients expect it. */
+const BASIC_PREFIXES = ['/taxii2/'];
 
 /** Refuses at boot any route that is neither public nor declares the permission it needs. */
 export function checkRouteDeclaration(ctx: AppContext, route: RouteOptions): void {
@@ -41,6 +43,16 @@ export function createGuard(ctx: AppContext) {
   async function identify(request: FastifyRequest): Promise<void> {
     request.principal = null;
     const authz = request.headers.authorization;
+    if (authz && BASIC_PREFIXES.some((p) => request.url.startsWith(p))) {
+      const basic = /^Basic\s+([A-Za-z0-9+/=]{1,1400})$/i.exec(authz);
+      if (basic) {
+        const pair = Buffer.from(basic[1]!, 'base64').toString('utf8');
+        const colon = pair.indexOf(':');
+        if (colon < 1) throw new AppError('invalid-credentials', 'HTTP Basic credentials must be user:password.');
+        request.principal = await credentials.authenticateBasic(pair.slice(0, colon), pair.slice(colon + 1), { ip: request.ip, requestId: request.id });
+        return;
+      }
+    }
     if (authz) {
       const m = /^Bearer\s+(\S+)$/i.exec(authz);
       request.principal = m ? await credentials.authenticateToken(m[1]!) : null;

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { dropPostgresSchema, openPostgres, openSqlite, type Database } from '../db/index.js';
 
 export const TEST_DATABASE_URL = process.env.VIGIL_TEST_DATABASE_URL || undefined;
@@ -66,4 +67,16 @@ export function storeBackends(suite: string): TestBackend[] {
   const out = [sqliteBackend];
   if (serviceAvailable('postgres', suite)) out.push(postgresBackend(TEST_DATABASE_URL!));
   return out;
+}
+
+/** A new, empty schema on the test PostgreSQL and a URL whose connections use it (for child processes). */
+export async function freshPostgresSchema(prefix: string): Promise<{ schema: string; url: string }> {
+  const schema = uniqueName(prefix);
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  await client.query(`create schema ${schema}`);
+  await client.end();
+  const url = new URL(TEST_DATABASE_URL!);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return { schema, url: url.toString() };
 }

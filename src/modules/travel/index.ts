@@ -1,0 +1,30 @@
+// Travel module: airline API (PAXLST) and PNR (PNRGOV) intake, flights and travellers assembled from every message.
+import type { ModuleDescriptor } from '../../platform/module.js';
+import type { JobDef } from '../../platform/jobs/types.js';
+import { TRAVEL_PERMISSIONS, TRAVEL_READ } from './permissions.js';
+import { travelMigrations } from './intake/migrations.js';
+import { intakeRoutes } from './intake/routes.js';
+import { intakeCommands } from './intake/commands.js';
+import { assemblyConsumer } from './intake/assemble.js';
+import { dropFolderJob } from './intake/drop-folder.js';
+import { natsIntakeJob } from './intake/nats-intake.js';
+
+export { TRAVEL_INGEST, TRAVEL_READ } from './permissions.js';
+export { receiveMessage, MESSAGE_RECEIVED } from './intake/receive.js';
+export { assembleMessage, FLIGHT_UPDATED, type FlightUpdated } from './intake/assemble.js';
+
+export const travelModule: ModuleDescriptor = {
+  name: 'travel',
+  area: 'border-security',
+  permissions: TRAVEL_PERMISSIONS,
+  migrations: travelMigrations,
+  routes: intakeRoutes,
+  commands: intakeCommands,
+  jobs: (ctx) => [dropFolderJob(ctx), natsIntakeJob(ctx)].filter((j): j is JobDef => j !== null),
+  consumers: (ctx) => [assemblyConsumer(ctx)],
+  nav: [{ id: 'travel', path: '/travel', titleKey: 'travel.nav.title', descriptionKey: 'travel.nav.description', permission: TRAVEL_READ }],
+  messages: {
+    'travel.nav.title': 'Passenger data',
+    'travel.nav.description': 'Flights, manifests and travellers from airline API and PNR messages',
+  },
+};
