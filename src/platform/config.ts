@@ -27,6 +27,8 @@ export interface Config {
   readonly travelIntakeSubject: string;
   /** The State whose passenger information unit this is (ISO alpha-2): tells inbound from outbound flights. */
   readonly travelCountry: string | undefined;
+  /** Pushes expected from carriers per flight: message type and hours before departure (0 = at closure), e.g. `PNRGOV-48,PNRGOV-24,PAXLST-0`. */
+  readonly travelPushes: readonly { type: 'PAXLST' | 'PNRGOV'; hoursBefore: number }[];
 }
 
 /** One setting: its environment name, config-file key, parser and default. */
@@ -150,6 +152,21 @@ const settings: { [K in keyof Config]: Setting<K> } = {
       return raw.toLowerCase();
     },
     fallback: none,
+  },
+  travelPushes: {
+    key: 'travelPushes',
+    env: 'VIGIL_TRAVEL_PUSHES',
+    parse: (raw) =>
+      raw.split(',').map((part) => {
+        const m = /^(PAXLST|PNRGOV)-(\d{1,3})$/.exec(part.trim());
+        if (!m) throw new Error(`"${part.trim()}" is not TYPE-HOURS (PAXLST-0, PNRGOV-48)`);
+        return { type: m[1] as 'PAXLST' | 'PNRGOV', hoursBefore: Number(m[2]) };
+      }),
+    fallback: () => [
+      { type: 'PNRGOV', hoursBefore: 48 },
+      { type: 'PNRGOV', hoursBefore: 24 },
+      { type: 'PAXLST', hoursBefore: 0 },
+    ],
   },
 };
 

@@ -8,6 +8,7 @@ import { intakeCommands } from './intake/commands.js';
 import { assemblyConsumer } from './intake/assemble.js';
 import { dropFolderJob } from './intake/drop-folder.js';
 import { natsIntakeJob } from './intake/nats-intake.js';
+import { complianceJob } from './compliance/service.js';
 
 export { TRAVEL_INGEST, TRAVEL_READ } from './permissions.js';
 export { receiveMessage, MESSAGE_RECEIVED } from './intake/receive.js';
@@ -20,7 +21,7 @@ export const travelModule: ModuleDescriptor = {
   migrations: travelMigrations,
   routes: intakeRoutes,
   commands: intakeCommands,
-  jobs: (ctx) => [dropFolderJob(ctx), natsIntakeJob(ctx)].filter((j): j is JobDef => j !== null),
+  jobs: (ctx) => [dropFolderJob(ctx), natsIntakeJob(ctx), complianceJob(ctx)].filter((j): j is JobDef => j !== null),
   consumers: (ctx) => [assemblyConsumer(ctx)],
   nav: [{ id: 'travel', path: '/travel', titleKey: 'travel.nav.title', descriptionKey: 'travel.nav.description', permission: TRAVEL_READ }],
   messages: {

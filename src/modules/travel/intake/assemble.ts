@@ -235,7 +235,11 @@ async function keepPnrVersions(t: TrExecutor, m: ParsedMessage, flight: string, 
 
 /** Assembles one stored message into flights and travellers, once: a redelivered event finds it done. */
 export async function assembleMessage(ctx: AppContext, messageId: string): Promise<FlightUpdated[]> {
-  const row = await tr(ctx.db.kysely).selectFrom('travel_messages').select(['raw', 'status', 'assembled_at']).where('id', '=', messageId).executeTakeFirst();
+  const row = await tr(ctx.db.kysely)
+    .selectFrom('travel_messages')
+    .select(['raw', 'status', 'assembled_at', 'sender', 'received_at'])
+    .where('id', '=', messageId)
+    .executeTakeFirst();
   if (!row || row.status !== 'accepted' || row.assembled_at) return [];
   const parsed = parseTravel(decodeEdifact(row.raw), { referenceYear: ctx.clock.now().getUTCFullYear() });
   const now = ctx.clock.now().toISOString();
@@ -256,6 +260,11 @@ export async function assembleMessage(ctx: AppContext, messageId: string): Promi
         const id = flightId(f);
         if (!id) continue;
         await upsertFlight(t, f, id, status, ctx.config.travelCountry, now);
+        await t
+          .insertInto('travel_flight_messages')
+          .values({ flight_id: id, message_id: messageId, type: m.type, sender: row.sender, received_at: row.received_at })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
         const travellerIds = await upsertTravellers(t, m, id, messageId, now);
         if (m.type === 'PNRGOV') await keepPnrVersions(t, m, id, messageId, now);
         await recount(t, id);

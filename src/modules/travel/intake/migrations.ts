@@ -1,6 +1,7 @@
 // Tables of passenger-data intake: raw messages (kept before they are acknowledged), flights, travellers, PNR versions, findings.
 import type { Transaction } from 'kysely';
 import type { Migration, MigrationContext } from '../../../platform/db/migrate.js';
+import { complianceMigration } from '../compliance/migrations.js';
 
 const intake: Migration = {
   name: '001_intake',
@@ -105,4 +106,4 @@ const intake: Migration = {
   },
 };
 
-export const travelMigrations: readonly Migration[] = [intake];
+export const travelMigrations: readonly Migration[] = [intake, complianceMigration];

@@ -8,6 +8,7 @@ import { AppError, invalid } from '../../../platform/errors.js';
 import { TRAVEL_INGEST, TRAVEL_READ } from '../permissions.js';
 import { MAX_MESSAGE_BYTES, receiveMessage } from './receive.js';
 import { carrierFindings, getManifest, getMessage, getTraveller, listFlights, listMessages } from './queries.js';
+import { complianceReport, listComplianceAlerts } from '../compliance/service.js';
 
 const tags = ['travel'];
 const EDIFACT_TYPES = ['application/edifact', 'application/edi-x12', 'text/plain', 'application/octet-stream'];
@@ -109,5 +110,31 @@ export async function intakeRoutes(app: HttpApp, ctx: AppContext): Promise<void>
       config: { permission: TRAVEL_READ },
     },
     async (req) => ({ items: await carrierFindings(ctx, req.query) }),
+  );
+
+  app.get(
+    '/api/travel/compliance',
+    {
+      schema: {
+        tags,
+        summary: 'Carrier compliance of one day: expected pushes per flight (on time, late, missing, pending) and per carrier',
+        querystring: z.object({ date: Day }),
+      },
+      config: { permission: TRAVEL_READ },
+    },
+    async (req) => complianceReport(ctx, req.query.date),
+  );
+
+  app.get(
+    '/api/travel/compliance/alerts',
+    {
+      schema: {
+        tags,
+        summary: 'Compliance alerts: pushes that were missing or late, newest first',
+        querystring: z.object({ carrier: z.string().max(8).optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) }),
+      },
+      config: { permission: TRAVEL_READ },
+    },
+    async (req) => ({ items: await listComplianceAlerts(ctx, req.query) }),
   );
 }

@@ -101,12 +101,32 @@ export interface FindingRow {
   count: number;
 }
 
+export interface FlightMessageRow {
+  flight_id: string;
+  message_id: string;
+  type: string;
+  sender: string | null;
+  received_at: string;
+}
+
+export interface ComplianceRow {
+  flight_id: string;
+  /** `PNRGOV-48` … */
+  push: string;
+  carrier: string;
+  status: 'late' | 'missing';
+  due: string;
+  detected_at: string;
+}
+
 export interface TravelTables {
   travel_messages: MessageRow;
   travel_flights: FlightRow;
   travel_travellers: TravellerRow;
   travel_pnr_versions: PnrVersionRow;
   travel_findings: FindingRow;
+  travel_flight_messages: FlightMessageRow;
+  travel_compliance: ComplianceRow;
 }
 
 export type Tables = TravelTables & PlatformTables;
