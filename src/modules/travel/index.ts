@@ -9,6 +9,7 @@ import { assemblyConsumer } from './intake/assemble.js';
 import { dropFolderJob } from './intake/drop-folder.js';
 import { natsIntakeJob } from './intake/nats-intake.js';
 import { complianceJob } from './compliance/service.js';
+import { travelDemo } from './demo.js';
 
 export { TRAVEL_INGEST, TRAVEL_READ } from './permissions.js';
 export { receiveMessage, MESSAGE_RECEIVED } from './intake/receive.js';
@@ -23,6 +24,7 @@ export const travelModule: ModuleDescriptor = {
   commands: intakeCommands,
   jobs: (ctx) => [dropFolderJob(ctx), natsIntakeJob(ctx), complianceJob(ctx)].filter((j): j is JobDef => j !== null),
   consumers: (ctx) => [assemblyConsumer(ctx)],
+  demo: travelDemo,
   nav: [{ id: 'travel', path: '/travel', titleKey: 'travel.nav.title', descriptionKey: 'travel.nav.description', permission: TRAVEL_READ }],
   messages: {
     'travel.nav.title': 'Passenger data',
