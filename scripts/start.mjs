@@ -24,5 +24,7 @@ if (stale) {
   const r = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const r = spawnSync(process.execPath, [built, 'serve', '--demo', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+// The demo's passenger information unit is Austria's (its flights go through Vienna), unless told otherwise.
+const env = { ...process.env, VIGIL_TRAVEL_COUNTRY: process.env.VIGIL_TRAVEL_COUNTRY || 'at' };
+const r = spawnSync(process.execPath, [built, 'serve', '--demo', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env });
 process.exit(r.status ?? 1);
