@@ -1,11 +1,13 @@
 // `npm run bench [-- <suite…>] [--smoke]`: runs the benchmark suites and prints figures with same-run baselines.
-import { platformBench } from './platform.bench.js';
 
 const SUITES: Record<string, () => Promise<void>> = {
-  platform: platformBench,
+  platform: async () => (await import('./platform.bench.js')).platformBench(),
   text: async () => (await import('./text.bench.js')).textBench(),
   watchlists: async () => (await import('./watchlists.bench.js')).watchlistsBench(),
   screening: async () => (await import('./match.bench.js')).matchBench(),
+  travel: async () => (await import('./travel.bench.js')).travelBench(),
+  documents: async () => (await import('./documents.bench.js')).documentsBench(),
+  taxii: async () => (await import('./taxii.bench.js')).taxiiBench(),
 };
 
 const args = process.argv.slice(2);

@@ -6,5 +6,16 @@ import { watchlistsModule } from './modules/watchlists/index.js';
 import { alertsModule } from './modules/alerts/index.js';
 import { screeningModule } from './modules/screening/index.js';
 import { documentsModule } from './modules/documents/index.js';
+import { taxiiModule } from './modules/taxii/index.js';
+import { travelModule } from './modules/travel/index.js';
 
-export const MODULES: readonly ModuleDescriptor[] = [adminModule, auditModule, watchlistsModule, alertsModule, screeningModule, documentsModule];
+export const MODULES: readonly ModuleDescriptor[] = [
+  adminModule,
+  auditModule,
+  watchlistsModule,
+  alertsModule,
+  screeningModule,
+  documentsModule,
+  travelModule,
+  taxiiModule,
+];

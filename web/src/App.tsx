@@ -5,7 +5,11 @@ import { AdminTool } from './screens/admin/AdminTool';
 import { Home } from './screens/Home';
 import { TokensTool } from './screens/tokens/TokensTool';
 import { EntityTool } from './screens/entities/EntityTool';
+import { DocumentsTool } from './screens/documents/DocumentsTool';
 import { ListsTool } from './screens/lists/ListsTool';
+import { ScreeningTool } from './screens/screening/ScreeningTool';
+import { AlertsTool } from './screens/alerts/AlertsTool';
+import { TravelTool } from './screens/travel/TravelTool';
 import { Login } from './screens/Login';
 import { NotFound } from './screens/NotFound';
 import { Shell } from './components/Shell';
@@ -24,6 +28,10 @@ function Screen({ pathname }: { pathname: string }) {
   if (isUnder(pathname, '/account')) return <AccountTool pathname={pathname} />;
   if (isUnder(pathname, '/lists')) return <ListsTool pathname={pathname} />;
   if (isUnder(pathname, '/entities')) return <EntityTool pathname={pathname} />;
+  if (isUnder(pathname, '/documents')) return <DocumentsTool pathname={pathname} />;
+  if (isUnder(pathname, '/screening')) return <ScreeningTool pathname={pathname} />;
+  if (isUnder(pathname, '/alerts')) return <AlertsTool pathname={pathname} />;
+  if (isUnder(pathname, '/travel')) return <TravelTool pathname={pathname} />;
   return <NotFound />;
 }
 

@@ -1,6 +1,6 @@
 // Order-independent alignment of two names' tokens: similarity per token pair, joined/split tokens, initials, greedy assignment.
 import { Kind, type Token } from './lexicon.js';
-import { editLowerBound, jaroWinkler, levenshteinSimilarity, MAX_COMPARE } from './strings.js';
+import { editLowerBound, jaroWinkler, levenshteinSimilarity, MAX_COMPARE, similarityCeiling } from './strings.js';
 
 export type How = 'exact' | 'equivalent' | 'phonetic' | 'fuzzy' | 'initial' | 'joined' | 'abbreviation';
 
@@ -24,29 +24,74 @@ export interface MemoSimilarity {
   readonly how: How;
 }
 
-/** Memo of token similarities (key: both token ids); a Map will do. */
-export type SimCache = Pick<Map<number, MemoSimilarity>, 'get' | 'set'>;
+/** Memo of token similarities: the similarity of a query token with an interned candidate token, computed once. */
+export interface SimCache {
+  similarity(a: Token, b: Token): MemoSimilarity;
+}
 
 /** Most pairs of interned tokens an index remembers across queries before starting afresh. */
-export const SHARED_SIMILARITIES = 200_000;
+export const SHARED_SIMILARITIES = 400_000;
+
+const EXACT: MemoSimilarity = { sim: 1, how: 'exact' };
+
+/** Computes a token similarity as a memo entry. */
+function memoOf(a: Token, b: Token): MemoSimilarity {
+  const sim = tokenSimilarity(a, b);
+  const how = howOf();
+  return sim === 1 && how === 'exact' ? EXACT : { sim, how };
+}
 
 /**
- * A memo for one query that keeps the similarities of two interned tokens (which never change) in `shared`, the
- * index's memo across queries, and those of the query's transient tokens only for this query.
+ * The index's memo of token similarities across queries: one row per interned query token, keyed by candidate token
+ * id. Interned tokens never change spelling, so a remembered similarity stays exact.
  */
-export function queryCache(shared: Map<number, MemoSimilarity>): SimCache {
-  const local = new Map<number, MemoSimilarity>();
+export class SharedSimilarities {
+  readonly rows = new Map<number, Map<number, MemoSimilarity>>();
+  size = 0;
+
+  row(id: number): Map<number, MemoSimilarity> {
+    let row = this.rows.get(id);
+    if (!row) {
+      if (this.size >= SHARED_SIMILARITIES) {
+        this.rows.clear();
+        this.size = 0;
+      }
+      this.rows.set(id, (row = new Map()));
+    }
+    return row;
+  }
+}
+
+/**
+ * A memo for one query: similarities with interned query tokens go to `shared` (kept across queries), those of the
+ * query's transient tokens stay in this memo only. Similarities with transient candidate tokens are not memoised.
+ */
+export function queryCache(shared: SharedSimilarities): SimCache {
+  const local = new Map<number, Map<number, MemoSimilarity>>();
+  let lastId = NaN;
+  let lastRow: Map<number, MemoSimilarity> | undefined;
   return {
-    get: (key: number) => (key >= 0 ? shared.get(key) : local.get(key)),
-    set(key: number, value: MemoSimilarity) {
-      if (key < 0) return local.set(key, value);
-      if (shared.size >= SHARED_SIMILARITIES) shared.clear();
-      return shared.set(key, value);
+    similarity(a: Token, b: Token): MemoSimilarity {
+      if (b.id < 0) return memoOf(a, b);
+      if (a.id !== lastId) {
+        lastId = a.id;
+        if (a.id >= 0) lastRow = shared.row(a.id);
+        else {
+          lastRow = local.get(a.id);
+          if (!lastRow) local.set(a.id, (lastRow = new Map()));
+        }
+      }
+      const row = lastRow!;
+      let v = row.get(b.id);
+      if (v === undefined) {
+        v = memoOf(a, b);
+        row.set(b.id, v);
+        if (a.id >= 0) shared.size++;
+      }
+      return v;
     },
   };
 }
-const ID_SPAN = 1 << 26;
-const EXACT: MemoSimilarity = { sim: 1, how: 'exact' };
 
 let lastHow: How = 'exact';
 
@@ -60,6 +105,11 @@ export function tokenSimilarity(a: Token, b: Token): number {
     return w.text.startsWith(i.text) ? ((lastHow = 'initial'), 0.9) : 0;
   }
   if (a.eq.length && a.eq.includes(b.text)) return ((lastHow = 'equivalent'), 0.95);
+  // Spellings too far apart to be paired count as 0 (a similarity under MIN_PAIR_SIMILARITY is never used).
+  if (similarityCeiling(a.text, b.text) < MIN_PAIR_SIMILARITY) {
+    lastHow = sharesKey(a.phon, b.phon) ? 'phonetic' : 'fuzzy';
+    return lastHow === 'phonetic' ? PHONETIC_SIMILARITY : 0;
+  }
   const s = textSimilarity(a.text, b.text);
   if (s < PHONETIC_SIMILARITY && sharesKey(a.phon, b.phon)) return ((lastHow = 'phonetic'), PHONETIC_SIMILARITY);
   lastHow = 'fuzzy';
@@ -130,29 +180,47 @@ function abbreviations(x: readonly Token[], y: readonly Token[], xIsQuery: boole
   }
 }
 
-/**
- * Aligns two token lists: every token pair's similarity (memoised in `cache` when the candidate token is interned),
- * joined/split and abbreviation candidates, then a greedy assignment from the most similar pair down.
- */
-export function align(q: readonly Token[], c: readonly Token[], cache?: SimCache): TokenPair[] {
-  const cands: Cand[] = [];
+/** The plain similarity of every query token with every candidate token (row-major, query tokens as rows), with how. */
+export interface SimMatrix {
+  sims: Float64Array;
+  hows: How[];
+}
+
+/** Every token pair's similarity, memoised in `cache` when the candidate token is interned. */
+export function similarityMatrix(q: readonly Token[], c: readonly Token[], cache?: SimCache, scratch?: SimMatrix): SimMatrix {
+  const nc = c.length;
+  const fits = scratch && scratch.sims.length >= q.length * nc;
+  const sims = fits ? scratch.sims : new Float64Array(q.length * nc);
+  const hows = fits ? scratch.hows : new Array<How>(q.length * nc);
   for (let i = 0; i < q.length; i++) {
     const a = q[i]!;
-    for (let j = 0; j < c.length; j++) {
+    for (let j = 0; j < nc; j++) {
       const b = c[j]!;
-      const key = b.id >= 0 ? (a.id >= 0 ? a.id * ID_SPAN + b.id : a.id * ID_SPAN - b.id - 1) : NaN;
-      const hit = cache && b.id >= 0 ? cache.get(key) : undefined;
-      let sim: number;
-      let how: How;
-      if (hit !== undefined) {
-        how = hit.how;
-        sim = hit.sim;
+      if (cache) {
+        const v = cache.similarity(a, b);
+        hows[i * nc + j] = v.how;
+        sims[i * nc + j] = v.sim;
       } else {
-        sim = tokenSimilarity(a, b);
-        how = howOf();
-        if (cache && b.id >= 0) cache.set(key, sim === 1 && how === 'exact' ? EXACT : { sim, how });
+        sims[i * nc + j] = tokenSimilarity(a, b);
+        hows[i * nc + j] = howOf();
       }
-      if (sim >= MIN_PAIR_SIMILARITY) cands.push({ q: [i], c: [j], sim, how });
+    }
+  }
+  return { sims, hows };
+}
+
+/**
+ * Aligns two token lists: every token pair's similarity (memoised in `cache` when the candidate token is interned, or
+ * given as `matrix`), joined/split and abbreviation candidates, then a greedy assignment from the most similar pair down.
+ */
+export function align(q: readonly Token[], c: readonly Token[], cache?: SimCache, matrix?: SimMatrix): TokenPair[] {
+  const { sims, hows } = matrix ?? similarityMatrix(q, c, cache);
+  const cands: Cand[] = [];
+  const nc = c.length;
+  for (let i = 0; i < q.length; i++) {
+    for (let j = 0; j < nc; j++) {
+      const sim = sims[i * nc + j]!;
+      if (sim >= MIN_PAIR_SIMILARITY) cands.push({ q: [i], c: [j], sim, how: hows[i * nc + j]! });
     }
   }
   let pairs = greedy(cands, q.length, c.length);
@@ -166,6 +234,61 @@ export function align(q: readonly Token[], c: readonly Token[], cache?: SimCache
     if (cands.length > before) pairs = greedy(cands, q.length, c.length);
   }
   return pairs;
+}
+
+/**
+ * Flags the tokens of `x` that a joined/split or abbreviation pair with `y` could hold (a superset of those align's
+ * `joins` and `abbreviations` may pair): 2 for a possible joined token (similarity up to 1), 1 for an abbreviation (0.8).
+ */
+export function compositeFlags(x: readonly Token[], y: readonly Token[], out: Uint8Array): void {
+  out.fill(0, 0, x.length);
+  if (x.length < 2 && y.length < 2) return;
+  // x's adjacent tokens joined against one token of y (length within 2, the y token at least 4 long).
+  for (let i = 0; i + 1 < x.length; i++) {
+    let len = x[i]!.text.length;
+    for (let n = 2; n <= 3 && i + n - 1 < x.length; n++) {
+      len += x[i + n - 1]!.text.length;
+      for (let j = 0; j < y.length; j++) {
+        const t = y[j]!.text.length;
+        if (t >= 4 && Math.abs(t - len) <= 2) for (let k = i; k < i + n; k++) out[k] = 2;
+      }
+    }
+  }
+  // One token of x against y's adjacent tokens joined.
+  for (let i = 0; i < x.length; i++) {
+    const t = x[i]!.text.length;
+    if (t < 4 || out[i] === 2) continue;
+    for (let j = 0; j + 1 < y.length && out[i] !== 2; j++) {
+      let len = y[j]!.text.length;
+      for (let n = 2; n <= 3 && j + n - 1 < y.length; n++) {
+        len += y[j + n - 1]!.text.length;
+        if (Math.abs(t - len) <= 2) out[i] = 2;
+      }
+    }
+  }
+  // A short word of x spelled by the initials of adjacent tokens of y, or a token of x among such a run.
+  for (let i = 0; i < x.length; i++) {
+    const text = x[i]!.text;
+    if (out[i] === 0 && text.length >= 2 && text.length <= 5 && x[i]!.kind === Kind.Word) {
+      for (let j = 0; j + text.length <= y.length; j++) {
+        let k = 0;
+        while (k < text.length && y[j + k]!.text.charCodeAt(0) === text.charCodeAt(k) && y[j + k]!.text.length > 1) k++;
+        if (k === text.length) {
+          out[i] = 1;
+          break;
+        }
+      }
+    }
+  }
+  for (let j = 0; j < y.length; j++) {
+    const text = y[j]!.text;
+    if (text.length < 2 || text.length > 5 || y[j]!.kind !== Kind.Word) continue;
+    for (let i = 0; i + text.length <= x.length; i++) {
+      let k = 0;
+      while (k < text.length && x[i + k]!.text.charCodeAt(0) === text.charCodeAt(k) && x[i + k]!.text.length > 1) k++;
+      if (k === text.length) for (let m = i; m < i + text.length; m++) if (out[m] === 0) out[m] = 1;
+    }
+  }
 }
 
 function paired(pairs: readonly TokenPair[], side: 'q' | 'c'): number {

@@ -1,5 +1,5 @@
 // The in-memory candidate index: every listed entity's name forms, an inverted index of their tokens, and fast retrieval.
-import type { MemoSimilarity } from './align.js';
+import { SharedSimilarities } from './align.js';
 import { Kind, Lexicon } from './lexicon.js';
 import type { NameForm } from './names.js';
 import { IntList, IntList8, Postings } from './postings.js';
@@ -53,7 +53,7 @@ export class CandidateIndex {
   /** Token count of each name (for ties), capped at 255. */
   private readonly nameLength = new IntList8(1024);
   /** Similarities of pairs of interned tokens, kept across queries (see queryCache). */
-  readonly similarities = new Map<number, MemoSimilarity>();
+  readonly similarities = new SharedSimilarities();
   /** Per query schema: which of the index's schemata can match it. */
   private readonly allowed = new Map<string, Uint8Array>();
 
@@ -83,6 +83,27 @@ export class CandidateIndex {
     this.vocab.sync();
     this.expansions.clear();
     if (this.postings.added + this.dead > Math.max(10_000, this.nameForms.length / 4)) this.compact();
+  }
+
+  /**
+   * Applies the changes of a list version: entities added or changed (each replacing the one with its id) and ids
+   * removed. Searches afterwards give what a fresh build over the new entities gives.
+   */
+  update(changes: { upsert?: Iterable<MatchEntity & { lists?: readonly string[] }>; remove?: Iterable<string> }): {
+    added: number;
+    changed: number;
+    removed: number;
+  } {
+    let added = 0;
+    let changed = 0;
+    let removed = 0;
+    for (const id of changes.remove ?? []) if (this.remove(id)) removed++;
+    for (const e of changes.upsert ?? []) {
+      if (this.slots.has(e.id)) changed++;
+      else added++;
+      this.add(e, e.lists ?? []);
+    }
+    return { added, changed, removed };
   }
 
   /** Removes an entity; false when it was not there. */
@@ -182,7 +203,8 @@ export class CandidateIndex {
       this.nameEntity.data.byteLength +
       this.schemaIds.data.byteLength +
       this.retrieval.bytes() +
-      this.similarities.size * 40 +
+      this.similarities.size * 72 +
+      this.similarities.rows.size * 64 +
       this.nameLength.data.byteLength +
       names * 160 +
       refs * 8 +
@@ -214,7 +236,7 @@ export class CandidateIndex {
         if (split) for (const id of split) slots.push(weigh([{ id, sim: 0.9 }]));
         const next = toks[i + 1];
         if (next && t.kind === Kind.Word && next.kind === Kind.Word) {
-          const joined = this.lexicon.find(t.text + next.text);
+          const joined = this.vocab.live(t.text + next.text);
           if (joined) slots.push(weigh([{ id: joined.id, sim: 0.9 }]));
         }
       }

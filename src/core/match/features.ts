@@ -1,5 +1,5 @@
 // Name features of two name forms from their token alignment, and the choice of the best-matching pair of forms.
-import { align, type SimCache, type TokenPair } from './align.js';
+import { align, compositeFlags, MIN_PAIR_SIMILARITY, similarityMatrix, type SimCache, type SimMatrix, type TokenPair } from './align.js';
 import { FEATURE_INDEX as F, NAME_FEATURE_COUNT } from './feature-list.js';
 import { Kind, type Lexicon, type Token } from './lexicon.js';
 import { kindWeight, type NameForm } from './names.js';
@@ -52,14 +52,10 @@ function anyInformative(form: NameForm, idx: readonly number[]): boolean {
   return false;
 }
 
-/** Highest rarity-times-kind weight among the given tokens. */
-function infoAt(form: NameForm, idx: readonly number[], lex: Lexicon): number {
+/** Highest of the values at the given indices (a pair's most identifying token). */
+function maxAt(values: Float64Array, idx: readonly number[]): number {
   let m = -Infinity;
-  for (const i of idx) {
-    const t = form.tokens[i]!;
-    const v = lex.idf(t.id) * kindWeight(t.kind, form.roles[i]);
-    if (v > m) m = v;
-  }
+  for (const i of idx) if (values[i]! > m) m = values[i]!;
   return m;
 }
 
@@ -81,18 +77,56 @@ function informativeCount(form: NameForm): number {
   return n;
 }
 
+/** What compareForms and featureBounds need of one form, derived from the lexicon's current frequencies. */
+interface FormInfo {
+  lex: Lexicon;
+  epoch: number;
+  weights: number[];
+  total: number;
+  /** Rarity-times-kind weight of each token (see infoAt). */
+  info: Float64Array;
+  numbers: string[];
+  informative: number;
+  patronymicParticle: boolean;
+}
+
+const infos = new WeakMap<NameForm, FormInfo>();
+
+/** The form's derived figures, computed once per form and lexicon state. */
+function formInfo(form: NameForm, lex: Lexicon): FormInfo {
+  const got = infos.get(form);
+  if (got && got.lex === lex && got.epoch === lex.epoch) return got;
+  const weights = weightsOf(form, lex);
+  const info = new Float64Array(form.tokens.length);
+  for (let i = 0; i < info.length; i++) info[i] = lex.idf(form.tokens[i]!.id) * kindWeight(form.tokens[i]!.kind, form.roles[i]);
+  const made: FormInfo = {
+    lex,
+    epoch: lex.epoch,
+    weights,
+    total: sum(weights),
+    info,
+    numbers: numbersOf(form),
+    informative: informativeCount(form),
+    patronymicParticle: hasPatronymicParticle(form),
+  };
+  infos.set(form, made);
+  return made;
+}
+
 const byQueryIndex = (a: TokenPair, b: TokenPair) => a.q[0]! - b.q[0]!;
 
 /** Compares two name forms: aligns their tokens and computes the name features. */
-export function compareForms(q: NameForm, c: NameForm, lex: Lexicon, cache?: SimCache, organisation = false): NameComparison {
-  const pairs = align(q.tokens, c.tokens, cache);
-  const qw = weightsOf(q, lex);
-  const cw = weightsOf(c, lex);
-  const particles = hasPatronymicParticle(q) && hasPatronymicParticle(c);
+export function compareForms(q: NameForm, c: NameForm, lex: Lexicon, cache?: SimCache, organisation = false, matrix?: SimMatrix): NameComparison {
+  const pairs = align(q.tokens, c.tokens, cache, matrix);
+  const qi = formInfo(q, lex);
+  const ci = formInfo(c, lex);
+  const qw = qi.weights;
+  const cw = ci.weights;
+  const particles = qi.patronymicParticle && ci.patronymicParticle;
   let swapped = 0;
   let weakEdits = 0;
-  const wq = sum(qw);
-  const wc = sum(cw);
+  const wq = qi.total;
+  const wc = ci.total;
   const usedQ = new Uint8Array(q.tokens.length);
   const usedC = new Uint8Array(c.tokens.length);
   let mq = 0;
@@ -118,7 +152,7 @@ export function compareForms(q: NameForm, c: NameForm, lex: Lexicon, cache?: Sim
     if (particles && p.q.length === 1 && p.c.length === 1 && afterParticle(q, p.q[0]!) !== afterParticle(c, p.c[0]!)) swapped = 1;
     if (p.how === 'initial' || p.how === 'abbreviation') initials++;
     if (p.how !== 'exact') exactAll = false;
-    rarity += (p.sim * (infoAt(q, p.q, lex) + infoAt(c, p.c, lex))) / 2;
+    rarity += (p.sim * (maxAt(qi.info, p.q) + maxAt(ci.info, p.c))) / 2;
     if (p.c[0]! < lastC) reordered = 1;
     lastC = p.c[0]!;
   }
@@ -128,8 +162,8 @@ export function compareForms(q: NameForm, c: NameForm, lex: Lexicon, cache?: Sim
   const uc = maxUnmatched(c, cw, cUnmatched);
   const covQ = wq > 0 ? mq / wq : 0;
   const covC = wc > 0 ? mc / wc : 0;
-  const nq = numbersOf(q);
-  const nc = numbersOf(c);
+  const nq = qi.numbers;
+  const nc = ci.numbers;
   const v = new Float64Array(NAME_FEATURE_COUNT);
   v[F.nameSimilarity] = wq + wc > 0 ? (mq + mc) / (wq + wc) : 0;
   v[F.coverageMin] = Math.min(covQ, covC);
@@ -147,14 +181,112 @@ export function compareForms(q: NameForm, c: NameForm, lex: Lexicon, cache?: Sim
   v[F.patronymicSwap] = swapped;
   v[F.initials] = pairs.length ? initials / pairs.length : 0;
   v[F.rarity] = Math.min(1, rarity / 2);
-  v[F.singleToken] = informativeCount(q) === 1 && informativeCount(c) === 1 ? 1 : 0;
+  v[F.singleToken] = qi.informative === 1 && ci.informative === 1 ? 1 : 0;
   v[F.romanised] = q.romanised || c.romanised ? 1 : 0;
   return { q, c, pairs, qUnmatched, cUnmatched, values: v };
 }
 
 /**
+ * Bounds of the name features of a pair of forms, from their token similarities alone (before the alignment): each
+ * token's best counterpart caps what it can add, and a token with no possible counterpart is certainly left unmatched.
+ * `lo[f] <= compareForms(q, c).values[f] <= hi[f]` for every feature f.
+ */
+export function featureBounds(q: NameForm, c: NameForm, lex: Lexicon, m: SimMatrix, organisation: boolean, lo: Float64Array, hi: Float64Array): void {
+  const nq = q.tokens.length;
+  const nc = c.tokens.length;
+  const fits = nq <= SCRATCH_TOKENS && nc <= SCRATCH_TOKENS;
+  const capQ = fits ? scratchCapQ.fill(0, 0, nq) : new Float64Array(nq);
+  const capC = fits ? scratchCapC.fill(0, 0, nc) : new Float64Array(nc);
+  for (let i = 0; i < nq; i++) {
+    for (let j = 0; j < nc; j++) {
+      const s = m.sims[i * nc + j]!;
+      if (s < MIN_PAIR_SIMILARITY) continue;
+      if (s > capQ[i]!) capQ[i] = s;
+      if (s > capC[j]!) capC[j] = s;
+    }
+  }
+  const flagsQ = fits ? scratchFlagsQ : new Uint8Array(nq);
+  const flagsC = fits ? scratchFlagsC : new Uint8Array(nc);
+  compositeFlags(q.tokens, c.tokens, flagsQ);
+  compositeFlags(c.tokens, q.tokens, flagsC);
+  const qi = formInfo(q, lex);
+  const ci = formInfo(c, lex);
+  const qw = qi.weights;
+  const cw = ci.weights;
+  let wq = 0;
+  let wc = 0;
+  let mq = 0;
+  let mc = 0;
+  let rarity = 0;
+  let uq = 0;
+  let uc = 0;
+  for (let i = 0; i < nq; i++) {
+    const cap = flagsQ[i] === 2 ? 1 : flagsQ[i] === 1 ? Math.max(capQ[i]!, 0.8) : capQ[i]!;
+    wq += qw[i]!;
+    mq += cap * qw[i]!;
+    rarity += cap * qi.info[i]!;
+    if (cap === 0 && informative(q.tokens[i]!) && qw[i]! > uq) uq = qw[i]!;
+  }
+  for (let j = 0; j < nc; j++) {
+    const cap = flagsC[j] === 2 ? 1 : flagsC[j] === 1 ? Math.max(capC[j]!, 0.8) : capC[j]!;
+    wc += cw[j]!;
+    mc += cap * cw[j]!;
+    rarity += cap * ci.info[j]!;
+    if (cap === 0 && informative(c.tokens[j]!) && cw[j]! > uc) uc = cw[j]!;
+  }
+  const covQ = wq > 0 ? Math.min(1, mq / wq) : 0;
+  const covC = wc > 0 ? Math.min(1, mc / wc) : 0;
+  lo.fill(0);
+  hi.fill(1);
+  hi[F.nameSimilarity] = wq + wc > 0 ? Math.min(1, (mq + mc) / (wq + wc)) : 0;
+  hi[F.coverageMin] = Math.min(covQ, covC);
+  hi[F.coverageMax] = Math.max(covQ, covC);
+  lo[F.unmatchedBoth] = Math.min(uq, uc);
+  lo[F.unmatchedOne] = Math.max(uq, uc);
+  lo[F.organisationExtraWord] = organisation ? Math.max(uq, uc) : 0;
+  if (!organisation) hi[F.organisationExtraWord] = 0;
+  if (nq !== nc) hi[F.exactName] = 0;
+  if (!(qi.patronymicParticle && ci.patronymicParticle)) hi[F.patronymicSwap] = 0;
+  hi[F.rarity] = Math.min(1, rarity / 4);
+  // Known without the alignment: numbers, legal forms, single tokens, romanisation.
+  const nums = qi.numbers;
+  const numc = ci.numbers;
+  lo[F.numberConflict] = hi[F.numberConflict] =
+    nums.length && numc.length && nums.some((n) => !numc.includes(n)) && numc.some((n) => !nums.includes(n)) ? 1 : 0;
+  lo[F.numberMissing] = hi[F.numberMissing] = (nums.length === 0) !== (numc.length === 0) ? 1 : 0;
+  lo[F.legalFormConflict] = hi[F.legalFormConflict] = q.legal && c.legal && q.legal !== c.legal && q.legal !== 'generic' && c.legal !== 'generic' ? 1 : 0;
+  lo[F.singleToken] = hi[F.singleToken] = qi.informative === 1 && ci.informative === 1 ? 1 : 0;
+  lo[F.romanised] = hi[F.romanised] = q.romanised || c.romanised ? 1 : 0;
+}
+
+const SCRATCH_TOKENS = 32;
+const scratchCapQ = new Float64Array(SCRATCH_TOKENS);
+const scratchCapC = new Float64Array(SCRATCH_TOKENS);
+const scratchFlagsQ = new Uint8Array(SCRATCH_TOKENS);
+const scratchFlagsC = new Uint8Array(SCRATCH_TOKENS);
+const scratchMatrix: SimMatrix = { sims: new Float64Array(SCRATCH_TOKENS * SCRATCH_TOKENS), hows: new Array(SCRATCH_TOKENS * SCRATCH_TOKENS) };
+const scratchLo = new Float64Array(NAME_FEATURE_COUNT);
+const scratchHi = new Float64Array(NAME_FEATURE_COUNT);
+
+/** Largest linear rating `coef · values` can reach with every value within its bounds. */
+export function boundRating(coef: ArrayLike<number>, lo: Float64Array, hi: Float64Array): number {
+  let z = 0;
+  for (let i = 0; i < lo.length; i++) {
+    const k = coef[i]!;
+    z += k * (k > 0 ? hi[i]! : lo[i]!);
+  }
+  return z;
+}
+
+/** Margin kept when comparing a bound with a rating (bounds are summed in another order than ratings). */
+const BOUND_MARGIN = 1e-9;
+
+/**
  * Compares every form of the query's names with every form of the candidate's and keeps the pair the model rates
- * highest (`rate` gives the name part of the model's log-odds). Forms that share no script are skipped.
+ * highest (`rate` gives the name part of the model's log-odds; the first pair wins a tie). Forms that share no script
+ * are skipped. With `bound` (an upper bound of `rate` from feature bounds), pairs that cannot beat the best found so
+ * far, or cannot reach `floor`, are not aligned; when no pair can reach `floor` the result is `null` (nothing computed
+ * that could matter). Without `floor` the result is the same as without `bound`.
  */
 export function bestNameComparison(
   qForms: readonly NameForm[],
@@ -163,21 +295,61 @@ export function bestNameComparison(
   rate: (values: Float64Array, q: NameForm, c: NameForm) => number,
   cache?: SimCache,
   organisation = false,
-): { comparison: NameComparison; rating: number } | undefined {
-  let best: NameComparison | undefined;
-  let bestRating = -Infinity;
+  bound?: (lo: Float64Array, hi: Float64Array, q: NameForm, c: NameForm) => number,
+  floor = -Infinity,
+): { comparison: NameComparison; rating: number } | undefined | null {
+  if (!bound) {
+    let best: NameComparison | undefined;
+    let bestRating = -Infinity;
+    for (const q of qForms) {
+      for (const c of cForms) {
+        if (q.latin !== c.latin && !sameScript(q, c)) continue;
+        const cmp = compareForms(q, c, lex, cache, organisation);
+        const r = rate(cmp.values, q, c);
+        if (r > bestRating) {
+          bestRating = r;
+          best = cmp;
+        }
+      }
+    }
+    return best ? { comparison: best, rating: bestRating } : undefined;
+  }
+  // Every comparable pair with its similarities and its bound; then the most promising first.
+  const lo = scratchLo;
+  const hi = scratchHi;
+  const todo: Array<{ q: NameForm; c: NameForm; order: number; ub: number }> = [];
+  let order = 0;
+  let any = false;
   for (const q of qForms) {
     for (const c of cForms) {
       if (q.latin !== c.latin && !sameScript(q, c)) continue;
-      const cmp = compareForms(q, c, lex, cache, organisation);
-      const r = rate(cmp.values, q, c);
-      if (r > bestRating) {
-        bestRating = r;
-        best = cmp;
-      }
+      any = true;
+      // The similarities go to scratch space: the few pairs aligned afterwards find them again in the memo.
+      const matrix = similarityMatrix(q.tokens, c.tokens, cache, scratchMatrix);
+      featureBounds(q, c, lex, matrix, organisation, lo, hi);
+      const ub = bound(lo, hi, q, c) + BOUND_MARGIN;
+      if (ub >= floor) todo.push({ q, c, order, ub });
+      order++;
     }
   }
-  return best ? { comparison: best, rating: bestRating } : undefined;
+  if (!any) return undefined;
+  if (!todo.length) return null;
+  todo.sort((a, b) => b.ub - a.ub || a.order - b.order);
+  let best: NameComparison | undefined;
+  let bestRating = -Infinity;
+  let bestOrder = Infinity;
+  for (const t of todo) {
+    if (t.ub < bestRating || t.ub < floor) break;
+    const cmp = compareForms(t.q, t.c, lex, cache, organisation);
+    const r = rate(cmp.values, t.q, t.c);
+    if (r > bestRating || (r === bestRating && t.order < bestOrder)) {
+      bestRating = r;
+      best = cmp;
+      bestOrder = t.order;
+    }
+  }
+  if (!best || bestRating < floor) return null;
+  return { comparison: best, rating: bestRating };
 }
 
 /** Two non-Latin forms are compared as written when they share a character. */

@@ -37,6 +37,8 @@ export class Lexicon {
   private idfStale = true;
   /** Names counted in the document frequencies. */
   names = 0;
+  /** Changes whenever the frequencies do (anything derived from idf is stale then). */
+  epoch = 0;
 
   get size(): number {
     return this.tokens.length;
@@ -76,6 +78,7 @@ export class Lexicon {
     for (const id of ids) if (id >= 0) this.df[id] = Math.max(0, this.df[id]! + delta);
     this.names = Math.max(0, this.names + delta);
     this.idfStale = true;
+    this.epoch++;
   }
 
   frequency(id: number): number {

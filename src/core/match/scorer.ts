@@ -3,7 +3,7 @@ import { model } from '../model/index.js';
 import type { SimCache } from './align.js';
 import { compareEvidence } from './evidence.js';
 import { FEATURES, NAME_FEATURE_COUNT } from './feature-list.js';
-import { bestNameComparison, type NameComparison } from './features.js';
+import { bestNameComparison, boundRating, type NameComparison } from './features.js';
 import { Lexicon } from './lexicon.js';
 import type { NameForm } from './names.js';
 import { prepareSubject, type MatchEntity, type ScreeningQuery, type Subject } from './subject.js';
@@ -67,14 +67,29 @@ function formPrior(m: Model, q: NameForm, c: NameForm): number {
   );
 }
 
-/** Scores two prepared subjects. */
-export function scoreSubjects(q: Subject, c: Subject, lex: Lexicon, m: Model = DEFAULT_MODEL, cache?: SimCache): Scored {
+/**
+ * Scores two prepared subjects. With `floor`, a candidate whose score is proven below `floor` (without aligning all its
+ * names) gives `null`; any other result is exactly what an exhaustive comparison gives. `exhaustive` compares every pair
+ * of name forms in full (the reference the bounds are checked against).
+ */
+export function scoreSubjects(q: Subject, c: Subject, lex: Lexicon, m?: Model, cache?: SimCache): Scored;
+export function scoreSubjects(q: Subject, c: Subject, lex: Lexicon, m: Model, cache: SimCache | undefined, floor: number, exhaustive?: boolean): Scored | null;
+export function scoreSubjects(q: Subject, c: Subject, lex: Lexicon, m: Model = DEFAULT_MODEL, cache?: SimCache, floor = 0, exhaustive = false): Scored | null {
   const values = new Float64Array(FEATURES.length);
   if (!compatibleSchemas(q.schema, c.schema)) return { score: 0, values, name: undefined, evidence: [], schemaConflict: true };
   const organisation = q.style === 'organisation' && c.style === 'organisation';
-  const best = bestNameComparison(q.names, c.names, lex, (v, qf, cf) => nameLogit(m, v) + formPrior(m, qf, cf), cache, organisation);
-  if (best) values.set(best.comparison.values);
   const evidence = compareEvidence(q, c, values);
+  let ez = 0;
+  for (let i = NAME_FEATURE_COUNT; i < values.length; i++) ez += m.coef[i]! * values[i]!;
+  // The name rating a pair needs for the score to reach `floor` (none when the floor is 0 or 1: nothing is pruned).
+  const nameFloor = floor > 0 && floor < 1 ? Math.log(floor / (1 - floor)) - ez - 1e-9 : -Infinity;
+  const rate = (v: Float64Array, qf: NameForm, cf: NameForm) => nameLogit(m, v) + formPrior(m, qf, cf);
+  const bound = exhaustive
+    ? undefined
+    : (lo: Float64Array, hi: Float64Array, qf: NameForm, cf: NameForm) => m.weights.intercept + boundRating(m.coef, lo, hi) + formPrior(m, qf, cf);
+  const best = bestNameComparison(q.names, c.names, lex, rate, cache, organisation, bound, nameFloor);
+  if (best === null) return null;
+  if (best) values.set(best.comparison.values);
   let z = best ? best.rating : -Infinity;
   for (let i = NAME_FEATURE_COUNT; i < values.length; i++) z += m.coef[i]! * values[i]!;
   return { score: best ? sigmoid(z) : 0, values, name: best?.comparison, evidence, schemaConflict: false };

@@ -15,6 +15,8 @@ export interface ScreenOptions extends Omit<MatchOptions, 'lexicon' | 'cache' | 
   minScore?: number;
   /** Candidates whose retrieval found less than this share of the query's name information are not scored (default 0.3). */
   minShare?: number;
+  /** Compare every pair of name forms of every candidate in full (the reference for the pruned default; same results). */
+  exhaustive?: boolean;
 }
 
 export interface ScreenMatch {
@@ -52,13 +54,16 @@ export function screen(index: CandidateIndex, query: ScreeningQuery | MatchEntit
     // A candidate holding under this share of the query's name information cannot be a match: not scored.
     if (c.share < (opts.minShare ?? MIN_SHARE)) continue;
     scored++;
-    const s = scoreSubjects(q, c.subject, index.lexicon, m, cache);
+    const threshold = thresholdFor({ ...opts, lists: c.lists }, m);
+    const floor = opts.minScore ?? threshold;
+    // A candidate proven below both the floor and the best score so far changes nothing: its names are not all aligned.
+    const s = scoreSubjects(q, c.subject, index.lexicon, m, cache, Math.min(floor, best), opts.exhaustive);
+    if (!s) continue;
     if (s.score > best) {
       best = s.score;
       bestEntityId = c.entityId;
     }
-    const threshold = thresholdFor({ ...opts, lists: c.lists }, m);
-    if (s.score < (opts.minScore ?? threshold)) continue;
+    if (s.score < floor) continue;
     matches.push({
       entityId: c.entityId,
       caption: c.subject.caption,

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { CandidateIndex } from './candidates.js';
 import { scoreSubjects } from './scorer.js';
 import { screen } from './screen.js';
-import { editLowerBound, levenshtein } from './strings.js';
+import { editLowerBound, levenshtein, similarityCeiling } from './strings.js';
+import { textSimilarity } from './align.js';
 
 const spelling = fc.oneof(
   fc.string({ unit: 'grapheme-ascii', maxLength: 14 }),
@@ -24,6 +25,36 @@ describe('speed-ups keep results exact', () => {
         expect(bound).toBeLessThanOrEqual(levenshtein(a, b));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('bounds the spelling similarity from above', () => {
+    fc.assert(
+      fc.property(spelling, spelling, (a, b) => {
+        expect(similarityCeiling(a, b)).toBeGreaterThanOrEqual(textSimilarity(a, b) - 1e-12);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('screens exactly as the exhaustive comparison of every name form does', () => {
+    const index = CandidateIndex.build(people);
+    const name = fc.oneof(
+      fc.constantFrom(...people.flatMap((p) => [...p.properties.name, ...p.properties.alias])),
+      fc
+        .array(fc.constantFrom('testperson', 'quuxly', 'abdul', 'rachman', 'borr', 'testa', 'quentin', 'x', 'bin', 'q.', 'testfeldt'), {
+          minLength: 1,
+          maxLength: 4,
+        })
+        .map((t) => t.join(' ')),
+      fc.string({ maxLength: 20 }),
+    );
+    fc.assert(
+      fc.property(name, fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }), (n, minScore) => {
+        const opts = minScore === undefined ? {} : { minScore };
+        expect(screen(index, { name: n }, opts)).toEqual(screen(index, { name: n }, { ...opts, exhaustive: true }));
+      }),
+      { numRuns: 300 },
     );
   });
 

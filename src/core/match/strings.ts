@@ -130,3 +130,38 @@ export function editLowerBound(a: string, b: string): number {
   }
   return ok ? Math.max(extraA, extraB) : -1;
 }
+
+/**
+ * An upper bound of (jaroWinkler(a, b) + levenshteinSimilarity(a, b)) / 2 from the characters the spellings share
+ * (Jaro matches are shared characters; unshared ones are edits); 1 (no bound) for non-ASCII spellings.
+ */
+export function similarityCeiling(a: string, b: string): number {
+  const la = Math.min(a.length, MAX_COMPARE);
+  const lb = Math.min(b.length, MAX_COMPARE);
+  if (la === 0 || lb === 0) return 1;
+  const edits = editLowerBound(a, b);
+  if (edits < 0) return 1;
+  // Jaro's matching characters are among the characters both spellings have.
+  const m = sharedCount(a, b, la, lb);
+  const jaroCeiling = m === 0 ? 0 : (m / la + m / lb + 1) / 3;
+  let prefix = 0;
+  const limit = Math.min(4, a.length, b.length);
+  while (prefix < limit && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  const jw = jaroCeiling + prefix * 0.1 * (1 - jaroCeiling);
+  return (Math.min(1, jw) + 1 - edits / Math.max(la, lb)) / 2;
+}
+
+/** Size of the multiset intersection of the two spellings' first la / lb characters (ASCII only). */
+function sharedCount(a: string, b: string, la: number, lb: number): number {
+  for (let i = 0; i < la; i++) histogram[a.charCodeAt(i) & 127]!++;
+  let shared = 0;
+  for (let i = 0; i < lb; i++) {
+    const c = b.charCodeAt(i) & 127;
+    if (histogram[c]! > 0) {
+      histogram[c]!--;
+      shared++;
+    }
+  }
+  for (let i = 0; i < la; i++) histogram[a.charCodeAt(i) & 127] = 0;
+  return shared;
+}

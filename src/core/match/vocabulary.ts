@@ -64,23 +64,25 @@ export class VocabularySearch {
   /** Indexed tokens `t` may be a spelling of, each with its similarity (the token itself, if indexed, with 1). */
   expand(t: Token): Expansion[] {
     const out = new Map<number, number>();
-    const exact = this.lex.find(t.text);
+    const exact = this.live(t.text);
     if (exact) out.set(exact.id, 1);
     if (t.kind !== Kind.Word) return toList(out);
     for (const e of t.eq) {
-      const found = this.lex.find(e);
+      const found = this.live(e);
       if (found) out.set(found.id, Math.max(out.get(found.id) ?? 0, 0.95));
     }
     const consider = (id: number) => {
-      if (out.has(id)) return;
+      if (out.has(id) || this.lex.frequency(id) === 0) return;
       const sim = textSimilarity(t.text, this.lex.get(id)!.text);
       if (sim >= MIN_EXPANSION_SIMILARITY) out.set(id, sim);
     };
     for (const k of t.phon) {
       const bucket = this.phon.get(k);
       // A phonetic bucket shared by very many tokens says little: only the fuzzy search below is used then.
-      if (bucket && bucket.length <= MAX_PHONETIC_BUCKET)
-        this.each(bucket, (id) => (out.has(id) ? undefined : out.set(id, Math.max(PHONETIC_SIMILARITY, textSimilarity(t.text, this.lex.get(id)!.text)))));
+      if (bucket && (bucket.length <= MAX_PHONETIC_BUCKET || this.liveCount(bucket) <= MAX_PHONETIC_BUCKET))
+        this.each(bucket, (id) =>
+          out.has(id) || this.lex.frequency(id) === 0 ? undefined : out.set(id, Math.max(PHONETIC_SIMILARITY, textSimilarity(t.text, this.lex.get(id)!.text))),
+        );
     }
     if (t.text.length >= 4) this.fuzzy(t.text, consider);
     return toList(out);
@@ -109,17 +111,33 @@ export class VocabularySearch {
     const s = t.text;
     if (s.length < 6 || t.kind !== Kind.Word) return undefined;
     for (let k = 2; k <= s.length - 2; k++) {
-      const a = this.lex.find(s.slice(0, k));
-      const b = a && this.lex.find(s.slice(k));
+      const a = this.live(s.slice(0, k));
+      const b = a && this.live(s.slice(k));
       if (a && b && a.kind === Kind.Word && b.kind === Kind.Word) return [a.id, b.id];
     }
     return undefined;
+  }
+
+  /**
+   * The interned token spelled `text` while some indexed name holds it (tokens of removed names stay interned but are
+   * not offered: retrieval after updates equals that of a fresh build).
+   */
+  live(text: string): Token | undefined {
+    const t = this.lex.find(text);
+    return t && this.lex.frequency(t.id) > 0 ? t : undefined;
   }
 
   bytes(): number {
     let b = this.counts.byteLength + this.gramCount.byteLength;
     for (const m of [this.grams, this.phon]) for (const [k, l] of m) b += k.length * 2 + l.data.byteLength + 80;
     return b;
+  }
+
+  /** Tokens of a bucket some indexed name still holds. */
+  private liveCount(list: IntList): number {
+    let n = 0;
+    for (let i = 0; i < list.length; i++) if (this.lex.frequency(list.data[i]!) > 0) n++;
+    return n;
   }
 
   private each(list: IntList | undefined, f: (id: number) => void): void {

@@ -81,7 +81,7 @@ describe('administration', () => {
   it('lists roles with the permissions modules grant them', async () => {
     const res = await t.app.inject({ url: '/api/admin/roles', headers: admin });
     const roles = Object.fromEntries(res.json().items.map((r: { name: string; permissions: string[] }) => [r.name, r.permissions]));
-    expect(Object.keys(roles).sort()).toEqual(['admin', 'analyst', 'auditor', 'carrier', 'dpo', 'officer', 'supervisor']);
+    expect(Object.keys(roles).sort()).toEqual(['admin', 'analyst', 'auditor', 'carrier', 'dpo', 'officer', 'partner', 'supervisor']);
     expect(roles.admin).toContain('users.manage');
     expect(roles.auditor).toContain('audit.read');
     expect(roles.officer).not.toContain('audit.read');

@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import { actorOf, can } from '../../platform/auth/index.js';
 import { ALERTS_CONFIRM, ALERTS_DECIDE, ALERTS_READ } from './permissions.js';
-import { getAlert, listAlerts } from './store.js';
+import { getAlert, listAlerts, nextAlert } from './store.js';
 import { decideAlert, decideForEntity, MAX_NOTE } from './decide.js';
 import { ALERT_STATUSES, DECISIONS } from './tables.js';
 
@@ -15,12 +15,14 @@ const Summary = z.object({
   status: z.enum(ALERT_STATUSES),
   subjectType: z.string(),
   subjectId: z.string(),
+  subjectName: z.string().nullable(),
   entityId: z.string(),
   entityCaption: z.string(),
   entitySchema: z.string(),
   lists: z.array(z.string()),
   score: z.number(),
   pendingBy: z.string().nullable(),
+  pendingByName: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -40,6 +42,7 @@ const Detail = Summary.extend({
       reason: z.string(),
       note: z.string().nullable(),
       actorId: z.string().nullable(),
+      actorName: z.string().nullable(),
       decidedAt: z.string(),
       sameFacts: z.boolean(),
     }),
@@ -73,6 +76,23 @@ export function alertsRoutes(app: HttpApp, ctx: AppContext): void {
       config: { permission: ALERTS_READ },
     },
     async (req) => listAlerts(ctx.db.kysely, req.query),
+  );
+
+  app.get(
+    '/api/alerts/next',
+    {
+      schema: {
+        tags,
+        summary: 'The next undecided alert the caller can act on, after the given one in queue order (wraps around); for "resume where you left off"',
+        querystring: z.object({ after: z.string().min(1).max(100).optional(), entityId: z.string().min(1).max(200).optional() }),
+        response: { 200: z.object({ id: z.string().nullable(), remaining: z.number() }) },
+      },
+      config: { permission: ALERTS_READ },
+    },
+    async (req) => {
+      const actor = actorOf(req.principal);
+      return nextAlert(ctx.db.kysely, req.query, { who: actor.id ?? actor.type, canConfirm: can(req.principal, ALERTS_CONFIRM) });
+    },
   );
 
   app.get(

@@ -10,12 +10,16 @@ export interface AlertSummary {
   status: AlertStatus;
   subjectType: string;
   subjectId: string;
+  /** The subject's first name as screened (to tell alerts apart in the queue). */
+  subjectName: string | null;
   entityId: string;
   entityCaption: string;
   entitySchema: string;
   lists: string[];
   score: number;
   pendingBy: string | null;
+  /** Display name of the first confirmer awaiting a second person. */
+  pendingByName: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -28,6 +32,8 @@ export interface DecisionView {
   reason: string;
   note: string | null;
   actorId: string | null;
+  /** Display name of the person who decided (null for a machine account or a removed user). */
+  actorName: string | null;
   decidedAt: string;
   sameFacts: boolean;
 }
@@ -43,7 +49,9 @@ export interface AlertDetail extends AlertSummary {
   decisions: DecisionView[];
 }
 
-function summary(r: AlertRow): AlertSummary {
+type Named = AlertRow & { pending_by_name?: string | null };
+
+function summary(r: Named): AlertSummary {
   const e = JSON.parse(r.entity) as { schema: string; caption: string };
   return {
     id: r.id,
@@ -51,12 +59,14 @@ function summary(r: AlertRow): AlertSummary {
     status: r.status,
     subjectType: r.subject_type,
     subjectId: r.subject_id,
+    subjectName: (JSON.parse(r.subject) as Facts).name?.[0] ?? null,
     entityId: r.entity_id,
     entityCaption: e.caption,
     entitySchema: e.schema,
     lists: JSON.parse(r.entity_list) as string[],
     score: Number(r.score),
     pendingBy: r.pending_by,
+    pendingByName: r.pending_by_name ?? null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -81,9 +91,11 @@ export async function listAlerts(exec: Executor, f: AlertFilter): Promise<{ item
   if (f.entityId) q = q.where('entity_id', '=', f.entityId);
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   const rows = await q
-    .selectAll()
-    .orderBy('created_at')
-    .orderBy('id')
+    .leftJoin('users as u', 'u.id', 'alert_alerts.pending_by')
+    .selectAll('alert_alerts')
+    .select('u.display_name as pending_by_name')
+    .orderBy('alert_alerts.created_at')
+    .orderBy('alert_alerts.id')
     .limit(f.limit ?? 100)
     .offset(f.offset ?? 0)
     .execute();
@@ -97,18 +109,22 @@ export async function alertRow(exec: Executor, id: string): Promise<AlertRow> {
 }
 
 export async function getAlert(exec: Executor, id: string): Promise<AlertDetail> {
-  const r = await alertRow(exec, id);
+  const r: Named = await alertRow(exec, id);
+  if (r.pending_by)
+    r.pending_by_name = (await al(exec).selectFrom('users').select('display_name').where('id', '=', r.pending_by).executeTakeFirst())?.display_name ?? null;
   const entity = JSON.parse(r.entity) as { properties: Facts };
   const subject = JSON.parse(r.subject) as Facts;
   const keys = [...new Set([...Object.keys(subject), ...Object.keys(entity.properties)])].sort();
-  const decisions: AlertDecisionRow[] = await al(exec)
-    .selectFrom('alert_decisions')
-    .selectAll()
-    .where('subject_type', '=', r.subject_type)
-    .where('subject_id', '=', r.subject_id)
-    .where('entity_id', '=', r.entity_id)
-    .orderBy('decided_at', 'desc')
-    .orderBy('id')
+  const decisions: Array<AlertDecisionRow & { actor_name: string | null }> = await al(exec)
+    .selectFrom('alert_decisions as d')
+    .leftJoin('users as u', 'u.id', 'd.actor_id')
+    .selectAll('d')
+    .select('u.display_name as actor_name')
+    .where('d.subject_type', '=', r.subject_type)
+    .where('d.subject_id', '=', r.subject_id)
+    .where('d.entity_id', '=', r.entity_id)
+    .orderBy('d.decided_at', 'desc')
+    .orderBy('d.id')
     .execute();
   return {
     ...summary(r),
@@ -125,8 +141,44 @@ export async function getAlert(exec: Executor, id: string): Promise<AlertDetail>
       reason: d.reason,
       note: d.note,
       actorId: d.actor_id,
+      actorName: d.actor_name,
       decidedAt: d.decided_at,
       sameFacts: d.subject_fp === r.subject_fp && d.entity_fp === r.entity_fp,
     })),
   };
+}
+
+/** Who asks for the next alert: a person's id (as stored in pending_by) and whether they may complete a confirmation. */
+export interface Reviewer {
+  who: string;
+  canConfirm: boolean;
+}
+
+/**
+ * The next undecided alert this reviewer can act on, in queue order (oldest first), after `after` (or from the start);
+ * wraps around to the start. An alert awaiting a second person is skipped for its first confirmer and for people who
+ * cannot confirm. `remaining` counts every alert the reviewer can act on.
+ */
+export async function nextAlert(
+  exec: Executor,
+  f: { after?: string | undefined; entityId?: string | undefined },
+  by: Reviewer,
+): Promise<{ id: string | null; remaining: number }> {
+  let q = al(exec).selectFrom('alert_alerts').where('status', 'in', UNDECIDED);
+  q = by.canConfirm
+    ? q.where((eb) => eb.or([eb('status', '!=', 'pending-confirmation'), eb('pending_by', 'is', null), eb('pending_by', '!=', by.who)]))
+    : q.where('status', '!=', 'pending-confirmation');
+  if (f.entityId) q = q.where('entity_id', '=', f.entityId);
+  const count = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const remaining = Number(count?.n ?? 0);
+  if (!remaining) return { id: null, remaining };
+  const first = (from: typeof q) => from.select('id').orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
+  const anchor = f.after ? await al(exec).selectFrom('alert_alerts').select(['id', 'created_at']).where('id', '=', f.after).executeTakeFirst() : undefined;
+  if (anchor) {
+    const later = await first(
+      q.where((eb) => eb.or([eb('created_at', '>', anchor.created_at), eb.and([eb('created_at', '=', anchor.created_at), eb('id', '>', anchor.id)])])),
+    );
+    if (later) return { id: later.id, remaining };
+  }
+  return { id: (await first(q))?.id ?? null, remaining };
 }

@@ -9,7 +9,11 @@ export const DOCUMENTS_READ = 'documents.read';
 export const DOCUMENTS_MANAGE = 'documents.manage';
 
 export const DOCUMENTS_PERMISSIONS: readonly PermissionDef[] = [
-  { name: DOCUMENTS_CHECK, description: 'Check travel documents: MRZ, expiry, lost and stolen, holder, chip', roles: ['admin', 'supervisor', 'analyst', 'officer'] },
+  {
+    name: DOCUMENTS_CHECK,
+    description: 'Check travel documents: MRZ, expiry, lost and stolen, holder, chip',
+    roles: ['admin', 'supervisor', 'analyst', 'officer'],
+  },
   { name: DOCUMENTS_READ, description: 'See the lost and stolen registry and the trusted certificates', roles: ['admin', 'supervisor', 'analyst'] },
   { name: DOCUMENTS_MANAGE, description: 'Import lost and stolen reports, CSCA certificates, master lists and CRLs', roles: ['admin', 'supervisor'] },
 ];

@@ -11,11 +11,13 @@ import { currentIndex, indexStatus } from './index-state.js';
 import { validateQuery } from './query.js';
 import { screenQuery } from './service.js';
 import { screenBatch, splitLines } from './batch.js';
+import { csvQueries } from './csv.js';
 import { getSubject, listSubjects, registerSubject } from './subjects.js';
 
 const tags = ['screening'];
 export const MAX_BATCH_BYTES = 16 * 1024 * 1024;
 const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/ndjson'];
+const CSV_TYPE = 'text/csv';
 
 const Explanation = z.array(z.object({ feature: z.string(), score: z.number(), detail: z.string() }));
 const Match = z.object({
@@ -37,6 +39,7 @@ const Status = z.object({
   lists: z.array(z.object({ list: z.string(), version: z.number() })),
   weightsVersion: z.string(),
   builds: z.number(),
+  updates: z.number(),
 });
 const Subject = z.object({
   id: z.string(),
@@ -92,22 +95,24 @@ export async function screeningRoutes(app: HttpApp, ctx: AppContext): Promise<vo
 
   await app.register(async (plain) => {
     const scope = plain.withTypeProvider<ZodTypeProvider>();
-    scope.addContentTypeParser(NDJSON_TYPES, { parseAs: 'string', bodyLimit: MAX_BATCH_BYTES }, (_req, body, done) => done(null, body));
+    scope.addContentTypeParser([...NDJSON_TYPES, CSV_TYPE], { parseAs: 'string', bodyLimit: MAX_BATCH_BYTES }, (_req, body, done) => done(null, body));
     scope.post(
       '/api/screen/batch',
       {
         schema: {
           tags,
-          summary: 'Screen an NDJSON batch (one query per line); one result or {"id","line","error"} line out per line',
+          summary: 'Screen an NDJSON (or text/csv) batch, one query per line; one result or {"id","line","error"} NDJSON line out per line',
           querystring: z.object({ minScore: z.string().max(20).optional() }),
         },
         config: { permission: SCREENING_RUN },
         bodyLimit: MAX_BATCH_BYTES,
       },
       async (req, reply) => {
-        if (typeof req.body !== 'string') throw invalid('body', `send NDJSON with content type ${NDJSON_TYPES[0]}`);
+        if (typeof req.body !== 'string') throw invalid('body', `send NDJSON with content type ${NDJSON_TYPES[0]}, or CSV with ${CSV_TYPE}`);
         const minScore = minScoreOf(req.query.minScore);
-        const lines = screenBatch(ctx, splitLines(req.body), { ...by(req), minScore });
+        // CSV is read whole first, so a broken file is one 400 naming its line rather than a stream cut short.
+        const csv = (req.headers['content-type'] ?? '').toLowerCase().startsWith(CSV_TYPE);
+        const lines = screenBatch(ctx, csv ? [...csvQueries(req.body)] : splitLines(req.body), { ...by(req), minScore });
         const out = (async function* () {
           for await (const l of lines) yield `${JSON.stringify(l)}\n`;
         })();

@@ -75,6 +75,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       VIGIL_LOG_LEVEL: process.env.VIGIL_LOG_LEVEL ?? 'warn',
       VIGIL_DATABASE_URL: '',
       VIGIL_NATS_URL: '',
+      VIGIL_TRAVEL_COUNTRY: 'at',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

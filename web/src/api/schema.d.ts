@@ -1614,16 +1614,60 @@ export interface paths {
                                 status: "open" | "pending-confirmation" | "escalated" | "confirmed" | "false-positive";
                                 subjectType: string;
                                 subjectId: string;
+                                subjectName: string | null;
                                 entityId: string;
                                 entityCaption: string;
                                 entitySchema: string;
                                 lists: string[];
                                 score: number;
                                 pendingBy: string | null;
+                                pendingByName: string | null;
                                 createdAt: string;
                                 updatedAt: string;
                             }[];
                             total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The next undecided alert the caller can act on, after the given one in queue order (wraps around); for "resume where you left off" */
+        get: {
+            parameters: {
+                query?: {
+                    after?: string;
+                    entityId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string | null;
+                            remaining: number;
                         };
                     };
                 };
@@ -1669,12 +1713,14 @@ export interface paths {
                             status: "open" | "pending-confirmation" | "escalated" | "confirmed" | "false-positive";
                             subjectType: string;
                             subjectId: string;
+                            subjectName: string | null;
                             entityId: string;
                             entityCaption: string;
                             entitySchema: string;
                             lists: string[];
                             score: number;
                             pendingBy: string | null;
+                            pendingByName: string | null;
                             createdAt: string;
                             updatedAt: string;
                             subject: {
@@ -1704,6 +1750,7 @@ export interface paths {
                                 reason: string;
                                 note: string | null;
                                 actorId: string | null;
+                                actorName: string | null;
                                 decidedAt: string;
                                 sameFacts: boolean;
                             }[];
@@ -1900,7 +1947,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Screen an NDJSON batch (one query per line); one result or {"id","line","error"} line out per line */
+        /** Screen an NDJSON (or text/csv) batch, one query per line; one result or {"id","line","error"} NDJSON line out per line */
         post: {
             parameters: {
                 query?: {
@@ -2095,6 +2142,1135 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/mrz/parse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read and check one MRZ (TD1, TD2, TD3, MRV-A, MRV-B): fields, problems by line and column, OCR suggestions. Not audited: nothing stored is read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the MRZ lines joined by newlines */
+                        mrz?: string;
+                        /** @description the MRZ lines */
+                        lines?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            format: ("TD1" | "TD2" | "TD3" | "MRVA" | "MRVB") | null;
+                            valid: boolean;
+                            specimen: boolean;
+                            lines: string[];
+                            fields: {
+                                [key: string]: {
+                                    value: string | null;
+                                    valid: boolean;
+                                    raw: string;
+                                    line: number;
+                                    column: number;
+                                    length: number;
+                                };
+                            };
+                            /** @enum {string} */
+                            expiry: "valid" | "expired" | "unknown";
+                            issuingCountry: {
+                                icao: string;
+                                alpha2: string | null;
+                                name: string | null;
+                            } | null;
+                            nationalityCountry: {
+                                icao: string;
+                                alpha2: string | null;
+                                name: string | null;
+                            } | null;
+                            errors: {
+                                field: string;
+                                line: number;
+                                column: number;
+                                /** @enum {string} */
+                                code: "empty" | "too-long" | "bad-line-count" | "bad-line-length" | "bad-character" | "check-digit" | "invalid-date" | "unknown-country" | "bad-sex" | "bad-document-code" | "missing-field" | "expired";
+                                detail: string;
+                            }[];
+                            warnings: {
+                                field: string;
+                                line: number;
+                                column: number;
+                                /** @enum {string} */
+                                code: "empty" | "too-long" | "bad-line-count" | "bad-line-length" | "bad-character" | "check-digit" | "invalid-date" | "unknown-country" | "bad-sex" | "bad-document-code" | "missing-field" | "expired";
+                                detail: string;
+                            }[];
+                            suggestions: {
+                                lines: string[];
+                                changes: {
+                                    field: string;
+                                    line: number;
+                                    column: number;
+                                    from: string;
+                                    to: string;
+                                }[];
+                                detail: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/csca": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trusted CSCA certificates (passive authentication), by country */
+        get: {
+            parameters: {
+                query?: {
+                    country?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                fingerprint: string;
+                                subject: string;
+                                issuer: string;
+                                country: string | null;
+                                serialNumber: string;
+                                keyId: string | null;
+                                notBefore: string;
+                                notAfter: string;
+                                key: string;
+                                /** @enum {string} */
+                                source: "certificate" | "master-list";
+                                importedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Import CSCA certificates (DER, PEM, PKD LDIF) or one ICAO master list (CMS); the same file again adds nothing
+         * @description A master list signature is verified; when no trusted CSCA issued its signer, the list is imported with a warning.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            source: "certificate" | "master-list";
+                            added: number;
+                            unchanged: number;
+                            certificates: {
+                                fingerprint: string;
+                                subject: string;
+                                issuer: string;
+                                country: string | null;
+                                serialNumber: string;
+                                keyId: string | null;
+                                notBefore: string;
+                                notAfter: string;
+                                key: string;
+                                /** @enum {string} */
+                                source: "certificate" | "master-list";
+                                importedAt: string;
+                            }[];
+                            warnings: string[];
+                            masterList: {
+                                signer: string;
+                                signerTrusted: boolean;
+                                certificates: number;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/crl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Imported CRLs of CSCAs, newest first per issuer */
+        get: {
+            parameters: {
+                query?: {
+                    country?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                fingerprint: string;
+                                issuer: string;
+                                country: string | null;
+                                thisUpdate: string;
+                                nextUpdate: string | null;
+                                revoked: number;
+                                verifiedBy?: string | null;
+                                importedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Import CRLs of CSCAs (DER, PEM, PKD LDIF); the same file again adds nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            added: number;
+                            unchanged: number;
+                            crls: {
+                                fingerprint: string;
+                                issuer: string;
+                                country: string | null;
+                                thisUpdate: string;
+                                nextUpdate: string | null;
+                                revoked: number;
+                                verifiedBy?: string | null;
+                                importedAt: string;
+                            }[];
+                            warnings: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/lost": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lost and stolen registry: its versions (newest first) and the active one */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activeVersion: number | null;
+                            versions: {
+                                version: number;
+                                active: boolean;
+                                importedAt: string;
+                                sha256: string;
+                                file: string;
+                                format: string;
+                                /** @enum {string} */
+                                mode: "replace" | "add";
+                                total: number;
+                                counts: {
+                                    [key: string]: number;
+                                };
+                                changes: {
+                                    added: number;
+                                    changed: number;
+                                    removed: number;
+                                    unchanged: number;
+                                    duplicates: number;
+                                };
+                                importedBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Import reports (CSV or JSON lines) as a new version; a rejected input changes nothing and names every problem by line and column */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description CSV with header issuingCountry,documentType,documentNumber,status,reportedOn, or JSON lines */
+                        content: string;
+                        fileName?: string;
+                        /**
+                         * @description replace (default): the whole registry; add: reports added to or updated in the latest version
+                         * @enum {string}
+                         */
+                        mode?: "replace" | "add";
+                        activate?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "imported" | "unchanged";
+                            version: number;
+                            activated: boolean;
+                            activeVersion: number | null;
+                            format: string | null;
+                            total: number;
+                            counts: {
+                                [key: string]: number;
+                            };
+                            changes: {
+                                added: number;
+                                changed: number;
+                                removed: number;
+                                unchanged: number;
+                                duplicates: number;
+                            };
+                            records: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/lost/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a registry version active (or roll back to an older one) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changed: boolean;
+                            activeVersion: number;
+                            previousVersion: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/lost/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Is this document reported lost or stolen? Exact, or fuzzy (OCR confusions, leading zeros) with what differed (audited, ids only) */
+        get: {
+            parameters: {
+                query: {
+                    country: string;
+                    number: string;
+                    version?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            match: "exact" | "fuzzy" | "none";
+                            version: number | null;
+                            country: {
+                                icao: string;
+                                alpha2: string | null;
+                            } | null;
+                            hits: {
+                                id: string;
+                                issuingCountry: {
+                                    icao: string;
+                                    alpha2: string | null;
+                                };
+                                documentType: string | null;
+                                documentNumber: string;
+                                status: string;
+                                reportedOn: string | null;
+                                /** @enum {string} */
+                                match: "exact" | "fuzzy";
+                                differences: ({
+                                    /** @enum {string} */
+                                    kind: "leading-zeros";
+                                    registered: number;
+                                    read: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "ocr-confusion";
+                                    position: number;
+                                    registered: string;
+                                    read: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "separators";
+                                    read: string;
+                                })[];
+                                detail: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/lost/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reports of a version (default: active), by number, country and status (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a document number: exact and OCR-tolerant matches */
+                    number?: string;
+                    country?: string;
+                    status?: string;
+                    version?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number | null;
+                            total: number;
+                            items: {
+                                id: string;
+                                issuingCountry: {
+                                    icao: string;
+                                    alpha2: string | null;
+                                };
+                                documentType: string | null;
+                                documentNumber: string;
+                                status: string;
+                                reportedOn: string | null;
+                                /** @enum {string} */
+                                match?: "exact" | "fuzzy";
+                                differences?: ({
+                                    /** @enum {string} */
+                                    kind: "leading-zeros";
+                                    registered: number;
+                                    read: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "ocr-confusion";
+                                    position: number;
+                                    registered: string;
+                                    read: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "separators";
+                                    read: string;
+                                })[];
+                                detail?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a travel document: MRZ validity and expiry, lost and stolen registry, holder screening, chip (when given); verdict clear, attention or stop with its reasons (audited, ids only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the MRZ: one text with line breaks, or its lines */
+                        mrz: string | string[];
+                        /** @description chip data as JSON: EF.SOD and data groups (base64), as `vigil documents check --chip` reads them */
+                        chip?: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            verdict: "clear" | "attention" | "stop";
+                            reasons: {
+                                /** @enum {string} */
+                                code: "mrz-unreadable" | "mrz-invalid" | "mrz-suggestion" | "mrz-valid" | "specimen" | "expired" | "lost-exact" | "lost-fuzzy" | "lost-none" | "registry-empty" | "holder-listed" | "holder-clear" | "holder-not-screened" | "chip-passed" | "chip-failed" | "chip-inconclusive";
+                                /** @enum {string} */
+                                severity: "stop" | "attention" | "info";
+                                detail: string;
+                                field?: string;
+                                line?: number;
+                                column?: number;
+                                ids?: string[];
+                            }[];
+                            checkedAt: string;
+                            mrz: {
+                                format: string | null;
+                                valid: boolean;
+                                specimen: boolean;
+                                lines: string[];
+                                fields: {
+                                    [key: string]: {
+                                        value: string | null;
+                                        valid: boolean;
+                                        raw: string;
+                                        line: number;
+                                        column: number;
+                                        length: number;
+                                    };
+                                };
+                                /** @enum {string} */
+                                expiry: "valid" | "expired" | "unknown";
+                                issuingCountry: {
+                                    icao: string;
+                                    alpha2: string | null;
+                                    name: string | null;
+                                } | null;
+                                nationalityCountry: {
+                                    icao: string;
+                                    alpha2: string | null;
+                                    name: string | null;
+                                } | null;
+                                errors: {
+                                    field: string;
+                                    line: number;
+                                    column: number;
+                                    code: string;
+                                    detail: string;
+                                }[];
+                                warnings: {
+                                    field: string;
+                                    line: number;
+                                    column: number;
+                                    code: string;
+                                    detail: string;
+                                }[];
+                                suggestions: {
+                                    lines: string[];
+                                    changes: {
+                                        field: string;
+                                        line: number;
+                                        column: number;
+                                        from: string;
+                                        to: string;
+                                    }[];
+                                    detail: string;
+                                }[];
+                            };
+                            lost: {
+                                /** @enum {string} */
+                                match: "exact" | "fuzzy" | "none";
+                                version: number | null;
+                                country: {
+                                    icao: string;
+                                    alpha2: string | null;
+                                } | null;
+                                hits: {
+                                    id: string;
+                                    issuingCountry: {
+                                        icao: string;
+                                        alpha2: string | null;
+                                    };
+                                    documentType: string | null;
+                                    documentNumber: string;
+                                    status: string;
+                                    reportedOn: string | null;
+                                    /** @enum {string} */
+                                    match: "exact" | "fuzzy";
+                                    differences: ({
+                                        /** @enum {string} */
+                                        kind: "leading-zeros";
+                                        registered: number;
+                                        read: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "ocr-confusion";
+                                        position: number;
+                                        registered: string;
+                                        read: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "separators";
+                                        read: string;
+                                    })[];
+                                    detail: string;
+                                }[];
+                            } | null;
+                            holder: {
+                                query: {
+                                    name: string;
+                                    birthDate?: string;
+                                    nationality?: string;
+                                    gender?: string;
+                                    documents?: {
+                                        type?: string;
+                                        number: string;
+                                        country?: string;
+                                    }[];
+                                } | null;
+                                matches: {
+                                    entityId: string;
+                                    caption: string;
+                                    schema: string;
+                                    lists: string[];
+                                    score: number;
+                                    threshold: number;
+                                    explanation: {
+                                        feature: string;
+                                        score: number;
+                                        detail: string;
+                                    }[];
+                                }[];
+                                listVersions: {
+                                    [key: string]: number;
+                                };
+                            } | null;
+                            chip: {
+                                /** @enum {string} */
+                                status: "passed" | "failed" | "inconclusive";
+                                reason: string;
+                                checks: {
+                                    check: string;
+                                    status: string;
+                                    detail: string;
+                                }[];
+                                signer: {
+                                    subject: string;
+                                    issuer: string;
+                                    serialNumber: string;
+                                    notBefore: string;
+                                    notAfter: string;
+                                    key: string;
+                                    fingerprint: string;
+                                } | null;
+                                csca: {
+                                    subject: string;
+                                    issuer: string;
+                                    serialNumber: string;
+                                    notBefore: string;
+                                    notAfter: string;
+                                    key: string;
+                                    fingerprint: string;
+                                } | null;
+                                dataGroups: {
+                                    number: number;
+                                    hashAlgorithm: string;
+                                    matches: boolean | null;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/travel/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Received messages, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "accepted" | "rejected";
+                    sender?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Send one API (PAXLST) or PNR (PNRGOV) interchange as the raw EDIFACT body; it is stored before the answer
+         * @description 201 accepted (new), 200 a duplicate of an earlier interchange (same sender and reference), 400 rejected: the message is kept with its error for an analyst.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/travel/flights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Flights (the board): carrier, number, legs, times, direction, counts */
+        get: {
+            parameters: {
+                query?: {
+                    date?: string;
+                    direction?: "inbound" | "outbound" | "overflight" | "domestic" | "unknown";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/travel/flights/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A flight and its manifest (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/travel/travellers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A traveller: API and PNR data, PNR versions, the same person's other flights (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/travel/messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One message: raw text, findings and what it held (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/travel/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Data-quality findings per carrier and day */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/travel/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Carrier compliance of one day: expected pushes per flight (on time, late, missing, pending) and per carrier */
+        get: {
+            parameters: {
+                query: {
+                    date: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/travel/compliance/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Compliance alerts: pushes that were missing or late, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    carrier?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -15,9 +15,9 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvVal
   return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
-/** Saves `content` as a file named `filename` through a temporary object URL. */
+/** Saves `content` as a file named `filename` through a temporary object URL (CSV with a BOM; other types as they are). */
 export function download(filename: string, content: string, type = 'text/csv;charset=utf-8'): void {
-  const blob = new Blob(['\ufeff', content], { type });
+  const blob = new Blob(type.startsWith('text/csv') ? ['\ufeff', content] : [content], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -3,9 +3,10 @@ export type PaStatus = 'passed' | 'failed' | 'inconclusive';
 
 export type PaCheckName = 'sod-structure' | 'sod-signature' | 'dsc-chain' | 'dsc-validity' | 'dsc-key-usage' | 'dsc-revocation' | 'dg-hashes' | 'dg1-mrz';
 
+/** `inconclusive`: the check could not be decided (no trusted CSCA, no CRL, data group not read); `skipped`: not applicable or not reached. */
 export interface PaCheck {
   check: PaCheckName;
-  status: 'passed' | 'failed' | 'skipped';
+  status: 'passed' | 'failed' | 'inconclusive' | 'skipped';
   detail: string;
 }
 

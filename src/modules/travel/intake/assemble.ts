@@ -38,7 +38,11 @@ function merge(old: Traveller, next: Traveller, type: ParsedMessage['type']): Tr
   const api = type === 'PAXLST';
   const pick = <K extends keyof Traveller>(k: K): Traveller[K] => (api ? (next[k] ?? old[k]) : (old[k] ?? next[k]));
   const docs = [...old.documents];
-  for (const d of next.documents) if (!docs.some((o) => o.number === d.number && o.issuingCountry === d.issuingCountry)) docs.push(d);
+  for (const d of next.documents) {
+    const i = docs.findIndex((o) => o.number === d.number && o.kind === d.kind);
+    if (i < 0) docs.push(d);
+    else if (!docs[i]!.issuingCountry && d.issuingCountry) docs[i] = { ...docs[i]!, issuingCountry: d.issuingCountry };
+  }
   return {
     ...old,
     surname: api ? next.surname : old.surname || next.surname,

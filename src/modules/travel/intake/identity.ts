@@ -19,7 +19,8 @@ export function mainDocument(t: Traveller): TravelDocument | null {
 
 function documentKey(t: Traveller): string | null {
   const d = mainDocument(t);
-  return d ? `doc:${clean(d.issuingCountry)}:${clean(d.number)}` : null;
+  // The issuing country is often missing from one source (PAXLST LOC+91, PNR DOCS): the number alone identifies.
+  return d ? `doc:${clean(d.number)}` : null;
 }
 
 function nameKey(t: Traveller, withBirth: boolean): string {

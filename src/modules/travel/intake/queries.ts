@@ -175,7 +175,7 @@ export interface MessageListItem {
   assembled: boolean;
 }
 
-const listItem = (r: Omit<MessageRow, 'raw' | 'summary' | 'dedupe_key' | 'sha256' | 'received_by' | 'error'>): MessageListItem => ({
+const listItem = (r: Omit<MessageRow, 'raw' | 'dedupe_key' | 'sha256' | 'received_by' | 'error'>): MessageListItem => ({
   id: r.id,
   sender: r.sender,
   interchangeRef: r.interchange_ref,
@@ -185,7 +185,9 @@ const listItem = (r: Omit<MessageRow, 'raw' | 'summary' | 'dedupe_key' | 'sha256
   size: r.size,
   status: r.status,
   duplicates: r.duplicates,
-  findings: (JSON.parse(r.findings) as unknown[]).length,
+  findings:
+    (JSON.parse(r.findings) as unknown[]).length +
+    (JSON.parse(r.summary) as { messages: MessageSummary[] }).messages.reduce((n, m) => n + m.findings.length, 0),
   assembled: r.assembled_at !== null,
 });
 
@@ -195,7 +197,7 @@ export async function listMessages(ctx: AppContext, q: { status?: string | undef
   if (q.sender) base = base.where('sender', '=', q.sender);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   const rows = await base
-    .select(['id', 'sender', 'interchange_ref', 'type', 'channel', 'received_at', 'size', 'status', 'duplicates', 'findings', 'assembled_at'])
+    .select(['id', 'sender', 'interchange_ref', 'type', 'channel', 'received_at', 'size', 'status', 'duplicates', 'findings', 'summary', 'assembled_at'])
     .orderBy('received_at', 'desc')
     .orderBy('id')
     .limit(q.limit)
