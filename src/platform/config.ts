@@ -29,6 +29,18 @@ export interface Config {
   readonly travelCountry: string | undefined;
   /** Pushes expected from carriers per flight: message type and hours before departure (0 = at closure), e.g. `PNRGOV-48,PNRGOV-24,PAXLST-0`. */
   readonly travelPushes: readonly { type: 'PAXLST' | 'PNRGOV'; hoursBefore: number }[];
+  /** SMTP server for outgoing mail (communication checks, reminders), e.g. `smtp://user:pass@127.0.0.1:2525`; smtps:// for implicit TLS. */
+  readonly smtpUrl: string | undefined;
+  /** Sender address of outgoing mail. */
+  readonly smtpFrom: string;
+  /** The URL people reach this server at, for links in mail; default http://<host>:<port>. */
+  readonly publicUrl: string | undefined;
+  /** Days after which a point of contact not re-confirmed is flagged stale. */
+  readonly cbmReconfirmDays: number;
+  /** Where confirmed passenger matches are posted (signed), if anywhere. */
+  readonly travelWebhookUrl: string | undefined;
+  /** HMAC-SHA256 key of the webhook's signature. */
+  readonly travelWebhookSecret: string | undefined;
 }
 
 /** One setting: its environment name, config-file key, parser and default. */
@@ -168,6 +180,29 @@ const settings: { [K in keyof Config]: Setting<K> } = {
       { type: 'PAXLST', hoursBefore: 0 },
     ],
   },
+  smtpUrl: { key: 'smtpUrl', env: 'VIGIL_SMTP_URL', secret: true, parse: url('smtp:', 'smtps:'), fallback: none },
+  smtpFrom: {
+    key: 'smtpFrom',
+    env: 'VIGIL_SMTP_FROM',
+    parse: (raw) => {
+      if (!/^[^\s@<>]+@[^\s@<>]+$/.test(raw)) throw new Error('must be an e-mail address');
+      return raw;
+    },
+    fallback: () => 'vigil@localhost',
+  },
+  publicUrl: { key: 'publicUrl', env: 'VIGIL_PUBLIC_URL', parse: (raw) => url('http:', 'https:')(raw).replace(/\/+$/, ''), fallback: none },
+  cbmReconfirmDays: { key: 'cbmReconfirmDays', env: 'VIGIL_CBM_RECONFIRM_DAYS', parse: integer(1, 3650), fallback: () => 180 },
+  travelWebhookUrl: { key: 'travelWebhookUrl', env: 'VIGIL_TRAVEL_WEBHOOK_URL', secret: true, parse: url('http:', 'https:'), fallback: none },
+  travelWebhookSecret: {
+    key: 'travelWebhookSecret',
+    env: 'VIGIL_TRAVEL_WEBHOOK_SECRET',
+    secret: true,
+    parse: (raw) => {
+      if (raw.length < 16) throw new Error('must be at least 16 characters');
+      return raw;
+    },
+    fallback: none,
+  },
 };
 
 /**
@@ -226,7 +261,7 @@ export function summariseConfig(config: Config): Record<string, unknown> {
   for (const key of Object.keys(settings) as (keyof Config)[]) {
     const value = config[key];
     if (settings[key].secret) {
-      summary[key] = value === undefined ? 'unset' : key === 'databaseUrl' || key === 'natsUrl' ? redactUrl(String(value)) : 'set';
+      summary[key] = value === undefined ? 'unset' : key === 'databaseUrl' || key === 'natsUrl' || key === 'smtpUrl' ? redactUrl(String(value)) : 'set';
     } else summary[key] = value;
   }
   return summary;

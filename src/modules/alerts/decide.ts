@@ -38,6 +38,8 @@ export function checkDecision(input: { decision?: unknown; reason?: unknown; not
   return { decision: input.decision as Decision, reason: input.reason, ...(typeof input.note === 'string' && input.note ? { note: input.note } : {}) };
 }
 
+export const ALERT_DECIDED = 'alerts.decided';
+
 /** Decides one alert in one transaction. Final states (confirmed, false-positive) cannot be decided again. */
 export async function decideAlert(ctx: AppContext, id: string, input: DecisionInput, by: Decider): Promise<DecisionResult> {
   const d = checkDecision(input);
@@ -108,6 +110,12 @@ export async function decideAlert(ctx: AppContext, id: string, input: DecisionIn
         subjectId: r.subject_id,
         note: !!d.note,
       },
+    });
+    // Other systems learn of decisions (e.g. a signed webhook for confirmed travel matches) through this event.
+    await ctx.outbox.emit(trx, {
+      topic: ALERT_DECIDED,
+      key: r.subject_id,
+      payload: { id, source: r.source, subjectType: r.subject_type, subjectId: r.subject_id, entityId: r.entity_id, status, decision: d.decision },
     });
     return { id, status, previousStatus: r.status, decisionId };
   });

@@ -7,6 +7,9 @@ import { paPart } from './pa/part.js';
 import { lostPart } from './lost/part.js';
 import { checkPart } from './check/part.js';
 
+export { checkLost, type LostCheck, type LostHit } from './lost/store.js';
+export { lost as lostTables } from './lost/tables.js';
+
 const PARTS: readonly DocumentsPart[] = [mrzPart, paPart, lostPart, checkPart];
 
 export const documentsModule: ModuleDescriptor = {

@@ -27,6 +27,8 @@ export interface ScreenRunOptions {
   use?: string | undefined;
   /** A registered subject: matches raise alerts. */
   subjectId?: string | undefined;
+  /** Another module's subject (e.g. a traveller): matches raise alerts with this source, kind and context. */
+  subject?: { source: string; type: string; id: string; provenance?: Record<string, unknown> } | undefined;
   /** Only these entity ids count (re-screening against the entities that changed). */
   onlyEntities?: ReadonlySet<string> | undefined;
   /** Audit this run (default true). */
@@ -78,15 +80,16 @@ export async function screenQuery(ctx: AppContext, q: ValidQuery, opts: ScreenRu
   );
   const created: string[] = [];
   let suppressed = 0;
+  const subject = opts.subject ?? (opts.subjectId ? { source: 'screening', type: 'screening-subject', id: opts.subjectId } : null);
   await ctx.db.transaction(async (trx) => {
-    if (opts.subjectId) {
+    if (subject) {
       for (const m of matches) {
         // Alerts only at or above the threshold, whatever --min-score lowered the report to.
         if (m.score < m.threshold) continue;
         const raised = await raiseAlert(ctx, trx, {
-          source: 'screening',
-          subjectType: 'screening-subject',
-          subjectId: opts.subjectId,
+          source: subject.source,
+          subjectType: subject.type,
+          subjectId: subject.id,
           subject: queryFacts(q),
           entityId: m.entityId,
           entity: sources.facts(m.entityId),
@@ -99,6 +102,7 @@ export async function screenQuery(ctx: AppContext, q: ValidQuery, opts: ScreenRu
             listVersions: Object.fromEntries(m.lists.map((l) => [l, versions[l] ?? null])),
             weightsVersion: r.weightsVersion,
             threshold: m.threshold,
+            ...subject.provenance,
           },
         });
         if (raised.status === 'created') created.push(raised.id);
@@ -109,7 +113,7 @@ export async function screenQuery(ctx: AppContext, q: ValidQuery, opts: ScreenRu
       await ctx.audit.record(trx, {
         action: 'screening.run',
         actor: opts.actor,
-        ...(opts.subjectId ? { target: { type: 'screening-subject', id: opts.subjectId } } : {}),
+        ...(subject ? { target: { type: subject.type, id: subject.id } } : {}),
         ...(opts.requestId ? { requestId: opts.requestId } : {}),
         details: {
           schema: q.schema ?? 'Person',

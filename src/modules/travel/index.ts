@@ -10,6 +10,11 @@ import { dropFolderJob } from './intake/drop-folder.js';
 import { natsIntakeJob } from './intake/nats-intake.js';
 import { complianceJob } from './compliance/service.js';
 import { travelDemo } from './demo.js';
+import { screeningConsumers } from './screening/consumers.js';
+import { screeningRoutes } from './screening/routes.js';
+import { screeningCommands } from './screening/commands.js';
+import { webhookConsumer } from './screening/webhook.js';
+import type { ConsumerDef } from '../../platform/events/types.js';
 
 export { TRAVEL_INGEST, TRAVEL_READ } from './permissions.js';
 export { receiveMessage, MESSAGE_RECEIVED } from './intake/receive.js';
@@ -20,10 +25,16 @@ export const travelModule: ModuleDescriptor = {
   area: 'border-security',
   permissions: TRAVEL_PERMISSIONS,
   migrations: travelMigrations,
-  routes: intakeRoutes,
-  commands: intakeCommands,
+  routes: async (app, ctx) => {
+    await intakeRoutes(app, ctx);
+    screeningRoutes(app, ctx);
+  },
+  commands: (program, cli) => {
+    const travel = intakeCommands(program, cli);
+    screeningCommands(travel, cli);
+  },
   jobs: (ctx) => [dropFolderJob(ctx), natsIntakeJob(ctx), complianceJob(ctx)].filter((j): j is JobDef => j !== null),
-  consumers: (ctx) => [assemblyConsumer(ctx)],
+  consumers: (ctx) => [assemblyConsumer(ctx), ...screeningConsumers(ctx), webhookConsumer(ctx)].filter((c): c is ConsumerDef => c !== null),
   demo: travelDemo,
   nav: [{ id: 'travel', path: '/travel', titleKey: 'travel.nav.title', descriptionKey: 'travel.nav.description', permission: TRAVEL_READ }],
   messages: {

@@ -58,7 +58,8 @@ export function ingestLines(file: string, o: ReceiveOutcome): object[] {
   );
 }
 
-export function intakeCommands(program: Command, cli: CliContext): void {
+/** Creates `vigil travel` with its intake commands; returns it for the other parts' commands. */
+export function intakeCommands(program: Command, cli: CliContext): Command {
   const travel = program.command('travel').description('Passenger data (API and PNR): intake, flights, manifests');
 
   travel
@@ -143,4 +144,5 @@ export function intakeCommands(program: Command, cli: CliContext): void {
       if (opts.json) return cli.out.json(items);
       cli.out.table(items, ['id', 'receivedAt', 'sender', 'type', 'channel', 'status', 'findings', 'duplicates']);
     });
+  return travel;
 }

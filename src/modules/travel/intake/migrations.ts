@@ -2,6 +2,7 @@
 import type { Transaction } from 'kysely';
 import type { Migration, MigrationContext } from '../../../platform/db/migrate.js';
 import { complianceMigration } from '../compliance/migrations.js';
+import { screeningMigration } from '../screening/migrations.js';
 
 const intake: Migration = {
   name: '001_intake',
@@ -106,4 +107,4 @@ const intake: Migration = {
   },
 };
 
-export const travelMigrations: readonly Migration[] = [intake, complianceMigration];
+export const travelMigrations: readonly Migration[] = [intake, complianceMigration, screeningMigration];

@@ -119,6 +119,16 @@ export interface ComplianceRow {
   detected_at: string;
 }
 
+export interface ScreeningRow {
+  traveller_id: string;
+  flight_id: string;
+  screened_at: string;
+  outcome: 'hit' | 'attention' | 'clear';
+  alerts: number;
+  /** JSON: the TravellerScreening. */
+  result: string;
+}
+
 export interface TravelTables {
   travel_messages: MessageRow;
   travel_flights: FlightRow;
@@ -127,6 +137,7 @@ export interface TravelTables {
   travel_findings: FindingRow;
   travel_flight_messages: FlightMessageRow;
   travel_compliance: ComplianceRow;
+  travel_screenings: ScreeningRow;
 }
 
 export type Tables = TravelTables & PlatformTables;
