@@ -6,8 +6,11 @@ const SUITES: Record<string, () => Promise<void>> = {
   watchlists: async () => (await import('./watchlists.bench.js')).watchlistsBench(),
   screening: async () => (await import('./match.bench.js')).matchBench(),
   travel: async () => (await import('./travel.bench.js')).travelBench(),
+  'travel-rules': async () => (await import('./travel-rules.bench.js')).travelRulesBench(),
   documents: async () => (await import('./documents.bench.js')).documentsBench(),
   taxii: async () => (await import('./taxii.bench.js')).taxiiBench(),
+  intel: async () => (await import('./intel.bench.js')).intelBench(),
+  cbm: async () => (await import('./cbm.bench.js')).cbmBench(),
 };
 
 const args = process.argv.slice(2);

@@ -59,4 +59,6 @@ export async function travelBench(): Promise<void> {
   const flight = planFlight(2026, { passengers: 500, crew: 12 });
   await suite('PAXLST, 500 passengers', paxlstFor(flight), 500, 2);
   await suite('PNRGOV 13.1, 300 travellers', pnrgovFor(planFlight(2027, { passengers: 300 })), 300, null);
+  // Loaded only now, so the parse figures above are not slowed by the whole application in memory.
+  await (await import('./travel-intake.bench.js')).travelIntakeBench();
 }

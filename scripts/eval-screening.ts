@@ -1,9 +1,9 @@
-// `npm run eval:screening [-- --fit [--version vN]]`: the screening engine measured on the real sets, beside logic-v2 and the baselines.
+// `npm run eval:screening [-- --fit [--version vN]] [--cases-only] [--errors]`: the screening engine measured on the real sets, beside logic-v2 and the baselines.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CandidateIndex, DEFAULT_MODEL, loadWeights, type Model } from '../src/core/match/index.js';
 import { BASELINES } from './eval-screening/baselines.js';
-import { printCases, runCases, SUBSETS } from './eval-screening/cases.js';
+import { printCases, printTrainingErrors, runCases, SUBSETS, type TrainingErrors } from './eval-screening/cases.js';
 import { dataPresent, EVAL, LIST_FILES, PROJECT_ROOT, readCases, readRows, type Listed } from './eval-screening/data.js';
 import { nameTruth, runBaseline, runVigil, type Probe, type ProbeResult } from './eval-screening/lists-eval.js';
 import { bestThreshold, f3 } from './eval-screening/metrics.js';
@@ -37,8 +37,10 @@ console.log(`index of all lists: ${JSON.stringify(all.stats())} built in ${secon
 
 // (a) The name benchmark; its token statistics come from the index of all lists.
 const cases = await readCases();
-const bench = await runCases(cases, all.lexicon, L2);
+const errors: TrainingErrors | undefined = args.includes('--errors') ? new Map() : undefined;
+const bench = await runCases(cases, all.lexicon, L2, errors);
 printCases(bench);
+if (errors) printTrainingErrors(cases, errors, all.lexicon, bench.model);
 
 // The evidence weights: fitted on pairs generated from the OFAC SDN list only.
 let model: Model = DEFAULT_MODEL;
@@ -77,6 +79,8 @@ const baseThresholds = Object.fromEntries(
 console.log(
   `\nthresholds: vigil ${f3(threshold)} (weights ${model.weights.version}); ${BASELINES.map(([n]) => `${n} ${f3(baseThresholds[n]!)}`).join('; ')} (each the best F1 on cases.csv)`,
 );
+
+if (args.includes('--cases-only')) process.exit(0);
 
 function table(title: string, sets: Array<[string, Probe[], CandidateIndex, Listed[]]>, negatives = false): void {
   console.log(`\n## ${title}`);

@@ -8,6 +8,8 @@ import { screeningModule } from './modules/screening/index.js';
 import { documentsModule } from './modules/documents/index.js';
 import { taxiiModule } from './modules/taxii/index.js';
 import { travelModule } from './modules/travel/index.js';
+import { cbmModule } from './modules/cbm/index.js';
+import { intelModule } from './modules/intel/index.js';
 
 export const MODULES: readonly ModuleDescriptor[] = [
   adminModule,
@@ -18,4 +20,6 @@ export const MODULES: readonly ModuleDescriptor[] = [
   documentsModule,
   travelModule,
   taxiiModule,
+  cbmModule,
+  intelModule,
 ];

@@ -1,7 +1,7 @@
 // The nomenklatura name benchmark: cross-validated by case_group and on the whole set, beside logic-v2 and the baselines.
 import { join } from 'node:path';
 import { isLatin } from '../../src/core/text/index.js';
-import { loadWeights, type Lexicon, type Model } from '../../src/core/match/index.js';
+import { FEATURES, loadWeights, scoreSubjects, type Lexicon, type Model } from '../../src/core/match/index.js';
 import { prepareSubject } from '../../src/core/match/subject.js';
 import { BASELINES } from './baselines.js';
 import { EVAL, readRows, type Case } from './data.js';
@@ -51,7 +51,10 @@ export interface BenchReport {
   threshold: number;
 }
 
-export async function runCases(cases: readonly Case[], lex: Lexicon, l2: number): Promise<BenchReport> {
+/** Per case: the folds whose model, fitted on a training set holding the case, misclassifies it (training errors only). */
+export type TrainingErrors = Map<number, Array<{ fold: string; score: number; threshold: number }>>;
+
+export async function runCases(cases: readonly Case[], lex: Lexicon, l2: number, errors?: TrainingErrors): Promise<BenchReport> {
   const pairs = casePairs(cases, lex);
   const prior = loadWeights(PRIOR);
   const vigil: Scorer = (train, test) => {
@@ -61,7 +64,12 @@ export async function runCases(cases: readonly Case[], lex: Lexicon, l2: number)
       prior,
       l2,
     );
-    const t = bestThreshold(train.map((i) => ({ score: scorePair(pairs[i]!, lex, m), label: pairs[i]!.label })));
+    const trained = train.map((i) => ({ i, score: scorePair(pairs[i]!, lex, m), label: pairs[i]!.label }));
+    const t = bestThreshold(trained);
+    if (errors && train.length < cases.length) {
+      const fold = cases.find((_, i) => !train.includes(i))!.group;
+      for (const r of trained) if (r.score >= t !== r.label) errors.set(r.i, [...(errors.get(r.i) ?? []), { fold, score: r.score, threshold: t }]);
+    }
     return { scores: new Map(test.map((i) => [i, scorePair(pairs[i]!, lex, m)])), threshold: t };
   };
   const methods: Array<[string, Scorer]> = [['vigil', vigil]];
@@ -129,4 +137,18 @@ export function printCases(r: BenchReport): void {
         ' | ',
       ),
     );
+}
+
+/** Prints the training-fold errors (cases a model misclassifies although they were in its training set), with the features of the whole-set model. */
+export function printTrainingErrors(cases: readonly Case[], errors: TrainingErrors, lex: Lexicon, m: Model): void {
+  const pairs = casePairs(cases, lex);
+  console.log(`\n## Training-fold errors (${errors.size} cases misclassified by at least one model that was fitted on them)`);
+  for (const [i, folds] of [...errors].sort((a, b) => a[0] - b[0])) {
+    const c = cases[i]!;
+    const s = scoreSubjects(pairs[i]!.q, pairs[i]!.c, lex, m);
+    const feats = FEATURES.flatMap((f, k) => (s.values[k] ? [`${f}=${s.values[k]!.toFixed(2)}`] : [])).join(' ');
+    console.log(
+      `${c.match ? 'FN' : 'FP'} [${c.group}/${c.schema}] ${c.name1} | ${c.name2} :: in ${folds.length} folds, e.g. ${folds[0]!.score.toFixed(3)} vs ${folds[0]!.threshold.toFixed(3)} :: ${feats}`,
+    );
+  }
 }

@@ -77,6 +77,8 @@ const SIGNS: Readonly<Record<string, 1 | -1>> = {
   weakestEdits: -1,
   unmatchedBoth: -1,
   unmatchedOne: -1,
+  conflict: -1,
+  romanised: -1,
   organisationExtraWord: -1,
   legalFormConflict: -1,
   reordered: -1,
@@ -132,7 +134,11 @@ export function fitNames(pairs: readonly Pair[], lex: Lexicon, base: Model, l2 =
   const labels = pairs.map((p) => (p.label ? 1 : 0));
   for (let pass = 0; pass < 2; pass++) {
     const x = vectors(pairs, lex, m);
-    const fit = constrained(x, labels, NAME_IDX, { l2, start: { coef: m.coef, intercept: m.weights.intercept }, weights: balance(pairs.map((p) => p.label)) });
+    const fit = constrained(x, labels, NAME_IDX, {
+      l2,
+      start: { coef: m.coef, intercept: m.weights.intercept },
+      weights: balance(pairs.map((p) => p.label)),
+    });
     m = modelOf(m.weights, fit.coef, fit.intercept);
   }
   return m;

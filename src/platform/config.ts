@@ -41,6 +41,10 @@ export interface Config {
   readonly travelWebhookUrl: string | undefined;
   /** HMAC-SHA256 key of the webhook's signature. */
   readonly travelWebhookSecret: string | undefined;
+  /** Months after receipt when API and PNR data are depersonalised (EU PNR Directive art. 12(2): 6). */
+  readonly travelDepersonaliseMonths: number;
+  /** Months after receipt when they are deleted unless linked to a confirmed alert (art. 12(4): 60). */
+  readonly travelDeleteMonths: number;
 }
 
 /** One setting: its environment name, config-file key, parser and default. */
@@ -203,6 +207,8 @@ const settings: { [K in keyof Config]: Setting<K> } = {
     },
     fallback: none,
   },
+  travelDepersonaliseMonths: { key: 'travelDepersonaliseMonths', env: 'VIGIL_TRAVEL_DEPERSONALISE_MONTHS', parse: integer(1, 60), fallback: () => 6 },
+  travelDeleteMonths: { key: 'travelDeleteMonths', env: 'VIGIL_TRAVEL_DELETE_MONTHS', parse: integer(1, 120), fallback: () => 60 },
 };
 
 /**

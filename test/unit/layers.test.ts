@@ -49,15 +49,17 @@ export function violations(all: Import[]): string[] {
     const from = layerOf(imp.from);
     const where = `${rel(imp.from)} imports "${imp.spec}"`;
     const target = imp.target ? layerOf(imp.target) : undefined;
-    const isTest = /\.test\.tsx?$/.test(imp.from) || rel(imp.from).includes('/test-support/');
+    const testSupport = (f: string) => /\/test-support(\/|\.tsx?$)/.test(rel(f));
+    const isTest = /\.test\.tsx?$/.test(imp.from) || testSupport(imp.from);
     if (from === 'core') {
       if (BUILTINS.has(imp.spec) || imp.spec.startsWith('node:')) out.push(`${where}: core may not use Node built-ins`);
       if (target && target !== 'core') out.push(`${where}: core imports only core and libraries`);
     } else if (from === 'platform') {
       if (target && target !== 'core' && target !== 'platform' && !(isTest && target === 'root')) out.push(`${where}: platform imports only core and platform`);
     } else if (from.startsWith('module:')) {
-      if (target?.startsWith('module:') && target !== from && !/\/modules\/[^/]+\/index\.ts$/.test(rel(imp.target!)))
-        out.push(`${where}: other modules only through their index.ts`);
+      // Tests may also use another module's test support (its demo data, its fixtures).
+      const viaIndex = !imp.target || /\/modules\/[^/]+\/index\.ts$/.test(rel(imp.target)) || (isTest && testSupport(imp.target));
+      if (target?.startsWith('module:') && target !== from && !viaIndex) out.push(`${where}: other modules only through their index.ts`);
       if (target === 'root' && !isTest) out.push(`${where}: modules do not import composition roots`);
     } else if (from === 'web') {
       if (imp.target && !rel(imp.target).startsWith('web/')) out.push(`${where}: the web app talks to the server only over HTTP`);

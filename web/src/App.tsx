@@ -10,6 +10,9 @@ import { ListsTool } from './screens/lists/ListsTool';
 import { ScreeningTool } from './screens/screening/ScreeningTool';
 import { AlertsTool } from './screens/alerts/AlertsTool';
 import { TravelTool } from './screens/travel/TravelTool';
+import { CbmTool } from './screens/cbm/CbmTool';
+import { TaxiiTool } from './screens/taxii/TaxiiTool';
+import { IntelTool } from './screens/intel/IntelTool';
 import { Login } from './screens/Login';
 import { NotFound } from './screens/NotFound';
 import { Shell } from './components/Shell';
@@ -32,6 +35,9 @@ function Screen({ pathname }: { pathname: string }) {
   if (isUnder(pathname, '/screening')) return <ScreeningTool pathname={pathname} />;
   if (isUnder(pathname, '/alerts')) return <AlertsTool pathname={pathname} />;
   if (isUnder(pathname, '/travel')) return <TravelTool pathname={pathname} />;
+  if (isUnder(pathname, '/cbm')) return <CbmTool pathname={pathname} />;
+  if (isUnder(pathname, '/taxii')) return <TaxiiTool pathname={pathname} />;
+  if (isUnder(pathname, '/intel')) return <IntelTool pathname={pathname} />;
   return <NotFound />;
 }
 

@@ -64,6 +64,10 @@ function nameDetail(feature: string, cmp: NameComparison, q: Subject, lex: Lexic
       const c = cmp.cUnmatched[0]!;
       return `${role(cmp.c, c, person)} ${words(cmp.c, cmp.cUnmatched)} does not match ${words(cmp.q, cmp.qUnmatched)}`;
     }
+    case 'conflict':
+      return cmp.values[FEATURE_INDEX.patronymicSwap] && !(cmp.qUnmatched.length && cmp.cUnmatched.length)
+        ? "a given name in one is the father's name in the other"
+        : `each name has a part the other lacks: ${words(cmp.q, cmp.qUnmatched)} against ${words(cmp.c, cmp.cUnmatched)}`;
     case 'unmatchedOne':
       return cmp.qUnmatched.length
         ? `${words(cmp.q, cmp.qUnmatched)} of the query has no counterpart in "${cmp.c.text}"`

@@ -16,6 +16,8 @@ export const NAME_FEATURES = [
   'unmatchedBoth',
   /** The most informative token one name has and the other lacks. */
   'unmatchedOne',
+  /** Both names keep a word or initial the other lacks, however common it is (Ruslanovich / Magomedovich, J. / Tom). */
+  'conflict',
   /** An organisation name has an informative word the other lacks (CRYSTALORD SYSTEMS / CRYSTALORD). */
   'organisationExtraWord',
   /** The two names have the same tokens. */

@@ -4,6 +4,7 @@ import { FEATURE_INDEX as F, NAME_FEATURE_COUNT } from './feature-list.js';
 import { Kind, type Lexicon, type Token } from './lexicon.js';
 import { kindWeight, type NameForm } from './names.js';
 import { levenshtein } from './strings.js';
+import { sameSyllabicScript } from './text.js';
 
 /** The comparison of one pair of name forms. */
 export interface NameComparison {
@@ -23,9 +24,18 @@ export function tokenWeight(t: Token, lex: Lexicon, role = 0): number {
 }
 
 const PATRONYMIC_PARTICLES = new Set(['bin', 'ibn', 'ben', 'bint', 'binti', 'ould', 'walad']);
-const afterParticle = (form: NameForm, i: number) => i > 0 && PATRONYMIC_PARTICLES.has(form.tokens[i - 1]!.text);
+/** A particle between two names (BIN in SALMAN BIN MUHAMMAD); first or last it is a name itself (BEN NELSON). */
+const particleAt = (form: NameForm, i: number) => i > 0 && i < form.tokens.length - 1 && PATRONYMIC_PARTICLES.has(form.tokens[i]!.text);
+const afterParticle = (form: NameForm, i: number) => particleAt(form, i - 1);
 
 const informative = (t: Token) => t.kind === Kind.Word || t.kind === Kind.Number;
+/** A token that, left without a counterpart on both sides, contradicts the other name: a word, a number or an initial (J. against TOM). */
+const contradicts = (t: Token) => t.kind !== Kind.Particle;
+
+function anyContradicting(form: NameForm, idx: readonly number[]): boolean {
+  for (const i of idx) if (contradicts(form.tokens[i]!)) return true;
+  return false;
+}
 
 /** Token weights of a form (see tokenWeight). */
 function weightsOf(form: NameForm, lex: Lexicon): number[] {
@@ -36,7 +46,7 @@ function weightsOf(form: NameForm, lex: Lexicon): number[] {
 }
 
 function hasPatronymicParticle(form: NameForm): boolean {
-  for (const t of form.tokens) if (PATRONYMIC_PARTICLES.has(t.text)) return true;
+  for (let i = 0; i < form.tokens.length; i++) if (particleAt(form, i)) return true;
   return false;
 }
 
@@ -172,6 +182,8 @@ export function compareForms(q: NameForm, c: NameForm, lex: Lexicon, cache?: Sim
   v[F.weakestEdits] = weakEdits;
   v[F.unmatchedBoth] = Math.min(uq, uc);
   v[F.unmatchedOne] = Math.max(uq, uc);
+  // A given name that is the father's name in the other (SALMAN BIN MUHAMMAD / MUHAMMAD BIN SALMAN) contradicts it too.
+  v[F.conflict] = swapped || (anyContradicting(q, qUnmatched) && anyContradicting(c, cUnmatched)) ? 1 : 0;
   v[F.organisationExtraWord] = organisation ? Math.max(uq, uc) : 0;
   v[F.exactName] = exactAll && qUnmatched.length === 0 && cUnmatched.length === 0 ? 1 : 0;
   v[F.numberConflict] = nq.length && nc.length && nq.some((n) => !nc.includes(n)) && nc.some((n) => !nq.includes(n)) ? 1 : 0;
@@ -220,12 +232,15 @@ export function featureBounds(q: NameForm, c: NameForm, lex: Lexicon, m: SimMatr
   let rarity = 0;
   let uq = 0;
   let uc = 0;
+  let leftQ = false;
+  let leftC = false;
   for (let i = 0; i < nq; i++) {
     const cap = flagsQ[i] === 2 ? 1 : flagsQ[i] === 1 ? Math.max(capQ[i]!, 0.8) : capQ[i]!;
     wq += qw[i]!;
     mq += cap * qw[i]!;
     rarity += cap * qi.info[i]!;
     if (cap === 0 && informative(q.tokens[i]!) && qw[i]! > uq) uq = qw[i]!;
+    if (cap === 0 && contradicts(q.tokens[i]!)) leftQ = true;
   }
   for (let j = 0; j < nc; j++) {
     const cap = flagsC[j] === 2 ? 1 : flagsC[j] === 1 ? Math.max(capC[j]!, 0.8) : capC[j]!;
@@ -233,6 +248,7 @@ export function featureBounds(q: NameForm, c: NameForm, lex: Lexicon, m: SimMatr
     mc += cap * cw[j]!;
     rarity += cap * ci.info[j]!;
     if (cap === 0 && informative(c.tokens[j]!) && cw[j]! > uc) uc = cw[j]!;
+    if (cap === 0 && contradicts(c.tokens[j]!)) leftC = true;
   }
   const covQ = wq > 0 ? Math.min(1, mq / wq) : 0;
   const covC = wc > 0 ? Math.min(1, mc / wc) : 0;
@@ -243,6 +259,7 @@ export function featureBounds(q: NameForm, c: NameForm, lex: Lexicon, m: SimMatr
   hi[F.coverageMax] = Math.max(covQ, covC);
   lo[F.unmatchedBoth] = Math.min(uq, uc);
   lo[F.unmatchedOne] = Math.max(uq, uc);
+  lo[F.conflict] = leftQ && leftC ? 1 : 0;
   lo[F.organisationExtraWord] = organisation ? Math.max(uq, uc) : 0;
   if (!organisation) hi[F.organisationExtraWord] = 0;
   if (nq !== nc) hi[F.exactName] = 0;
@@ -303,7 +320,7 @@ export function bestNameComparison(
     let bestRating = -Infinity;
     for (const q of qForms) {
       for (const c of cForms) {
-        if (q.latin !== c.latin && !sameScript(q, c)) continue;
+        if ((q.latin !== c.latin && !sameScript(q, c)) || asWritten(q, c)) continue;
         const cmp = compareForms(q, c, lex, cache, organisation);
         const r = rate(cmp.values, q, c);
         if (r > bestRating) {
@@ -322,7 +339,7 @@ export function bestNameComparison(
   let any = false;
   for (const q of qForms) {
     for (const c of cForms) {
-      if (q.latin !== c.latin && !sameScript(q, c)) continue;
+      if ((q.latin !== c.latin && !sameScript(q, c)) || asWritten(q, c)) continue;
       any = true;
       // The similarities go to scratch space: the few pairs aligned afterwards find them again in the memo.
       const matrix = similarityMatrix(q.tokens, c.tokens, cache, scratchMatrix);
@@ -350,6 +367,11 @@ export function bestNameComparison(
   }
   if (!best || bestRating < floor) return null;
   return { comparison: best, rating: bestRating };
+}
+
+/** Romanisations of two names written in the same syllabic script are not compared: the names are, as written. */
+function asWritten(q: NameForm, c: NameForm): boolean {
+  return q.romanised && c.romanised && sameSyllabicScript(q.text, c.text);
 }
 
 /** Two non-Latin forms are compared as written when they share a character. */

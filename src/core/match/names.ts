@@ -79,9 +79,9 @@ function abbreviations(toks: string[]): string[] {
   return out;
 }
 
-/** Splits Han characters into one token each (Chinese names are written without spaces, a syllable per character). */
+/** Splits Han characters and Hangul syllables into one token each (Chinese and Korean names are written without spaces, a syllable per character). */
 function splitHan(toks: string[]): string[] {
-  return toks.flatMap((t) => (/\p{Script=Han}/u.test(t) && t.length > 1 ? [...t] : [t]));
+  return toks.flatMap((t) => (/[\p{Script=Han}\p{Script=Hangul}]/u.test(t) && t.length > 1 ? [...t] : [t]));
 }
 
 /** Roman numerals II–XXXIX (not I, V or X alone, which are also initials) as digits, for organisation names. */
@@ -104,7 +104,8 @@ function tokensOf(text: string, style: NameStyle): { toks: string[]; roles: numb
     for (const t of kept) {
       const plain = /\d/.test(t.text) && /[a-z]/.test(t.text) ? t.text.replace(/[0134579]/g, (d) => LEET[d]!) : t.text;
       for (const part of splitHan([plain])) {
-        if (toks.includes(part)) continue;
+        // A name part written twice in a row is written once (ABDUL AZIZ AZIZ); repeated further apart it is another name part.
+        if (toks[toks.length - 1] === part) continue;
         toks.push(part);
         roles.push(t.kind === 'patronymic' ? ROLE_PATRONYMIC : 0);
       }

@@ -1,5 +1,16 @@
 // The text functions the matcher uses, in one place, from core/text (normalisation, scripts, romanisation, names, phonetics).
-import { equivalentTokens, foldDiacritics, isLatin, normaliseText, parseName, phoneticKeys, romanise as romaniseText, tokens } from '../text/index.js';
+import {
+  equivalentTokens,
+  firstScript,
+  foldDiacritics,
+  isLatin,
+  normaliseText,
+  parseName,
+  phoneticKeys,
+  romanise as romaniseText,
+  tokens,
+  type ScriptName,
+} from '../text/index.js';
 
 export { isLatin, normaliseText, parseName };
 
@@ -22,7 +33,26 @@ export function equivalents(token: string): readonly string[] {
   return set.size > 1 ? [...set].filter((t) => t !== token) : NONE;
 }
 
-/** Phonetic keys of a Latin token (Double Metaphone codes and consonant skeleton); empty for other tokens. */
+const HAN_CHARACTER = /^\p{Script=Han}$/u;
+
+/**
+ * Phonetic keys of a Latin token (Double Metaphone codes and consonant skeleton); of one Han character, its Pinyin
+ * reading (homophones and simplified/traditional forms of a character share it); empty for other tokens.
+ */
 export function phonetic(token: string): readonly string[] {
-  return /^[a-z]{2,}$/.test(token) ? phoneticKeys(token) : NONE;
+  if (/^[a-z]{2,}$/.test(token)) return phoneticKeys(token);
+  if (HAN_CHARACTER.test(token)) {
+    const reading = romaniseText(token).find((r) => /^[a-z]+$/.test(r));
+    return reading ? [`p:${reading}`] : NONE;
+  }
+  return NONE;
+}
+
+/** Scripts written a syllable per character, where a different character is a different name part however alike it sounds. */
+const SYLLABIC = new Set<ScriptName>(['Han', 'Kana', 'Hangul']);
+
+/** True when two names are written in the same syllabic script (they are then compared as written, not through romanisations). */
+export function sameSyllabicScript(a: string, b: string): boolean {
+  const s = firstScript(a);
+  return s !== undefined && SYLLABIC.has(s) && firstScript(b) === s;
 }

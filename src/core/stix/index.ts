@@ -5,3 +5,4 @@ export { isStixTimestamp, timestampKey, microTimestamp, microOf } from './timest
 export { TLP_LEVELS, TLP_MARKINGS, TLP2_EXTENSION, parseTlpLevel, tlpRank, objectTlp, markingRefsOf, tlpOfMarkingDefinition, type TlpLevel } from './tlp.js';
 export { STIX_LIMITS, exceedsLimits, parseJson, childPath } from './limits.js';
 export { checkRelationshipType } from './relationships.js';
+export { observablesOf, OBSERVABLE_KINDS, type Observable, type ObservableKind } from './observables.js';

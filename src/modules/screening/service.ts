@@ -2,6 +2,7 @@
 import { screen, type ScreenMatch } from '../../core/match/index.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/audit/types.js';
+import type { Executor } from '../../platform/db/index.js';
 import { raiseAlert, type Facts } from '../alerts/index.js';
 import { currentIndex } from './index-state.js';
 import type { ValidQuery } from './query.js';
@@ -33,6 +34,10 @@ export interface ScreenRunOptions {
   onlyEntities?: ReadonlySet<string> | undefined;
   /** Audit this run (default true). */
   audit?: boolean;
+  /** Work in the caller's transaction (many screenings committed at once) instead of one of its own. */
+  trx?: Executor | undefined;
+  /** The index as the caller already holds it (from `currentIndex`): needed with `trx`, which must not wait for another connection. */
+  held?: Awaited<ReturnType<typeof currentIndex>> | undefined;
 }
 
 export interface ScreenRun {
@@ -68,7 +73,7 @@ export function toContract(m: ScreenMatch): ContractMatch {
 }
 
 export async function screenQuery(ctx: AppContext, q: ValidQuery, opts: ScreenRunOptions): Promise<ScreenRun> {
-  const { index, versions, sources } = await currentIndex(ctx);
+  const { index, versions, sources } = opts.held ?? (await currentIndex(ctx));
   const restricted = q.lists?.length || opts.onlyEntities;
   const r = screen(index, q, {
     candidates: restricted ? 200 : 50,
@@ -81,7 +86,7 @@ export async function screenQuery(ctx: AppContext, q: ValidQuery, opts: ScreenRu
   const created: string[] = [];
   let suppressed = 0;
   const subject = opts.subject ?? (opts.subjectId ? { source: 'screening', type: 'screening-subject', id: opts.subjectId } : null);
-  await ctx.db.transaction(async (trx) => {
+  const work = async (trx: Executor) => {
     if (subject) {
       for (const m of matches) {
         // Alerts only at or above the threshold, whatever --min-score lowered the report to.
@@ -125,7 +130,9 @@ export async function screenQuery(ctx: AppContext, q: ValidQuery, opts: ScreenRu
           weightsVersion: r.weightsVersion,
         },
       });
-  });
+  };
+  if (opts.trx) await work(opts.trx);
+  else await ctx.db.transaction(work);
   return {
     result: { id: q.id ?? null, matches: matches.map(toContract) },
     matches,

@@ -39,6 +39,15 @@ describe('vigil taxii and vigil stix (CLI)', { timeout: 180_000 }, () => {
     expect(partners.stdout).toMatch(/Partner CERT Testland.*yes.*no.*clear/);
   });
 
+  it('subscribes to a partner collection (credentials named by an environment variable), refusing bad URLs', async () => {
+    const url = 'https://taxii.partner.example/taxii2/default/collections/7b0b7b9e-0000-4000-8000-000000000001/';
+    const sub = await run('taxii', 'subscribe', url, '--collection', 'certs', '--token-env', 'PARTNER_TOKEN', '--every', '600', '--json');
+    expect(sub.code, sub.stderr).toBe(0);
+    expect(JSON.parse(sub.stdout)).toMatchObject({ url, everySeconds: 600 });
+    expect((await run('taxii', 'subscribe', 'ftp://example.org/x', '--collection', 'certs')).code).toBe(1);
+    expect((await run('taxii', 'subscribe', url, '--collection', 'nope')).code).toBe(3);
+  });
+
   it('imports a valid bundle (exit 0), then a bundle with an invalid object: errors with JSON paths, exit 1', async () => {
     const ok = await run('stix', 'import', join(DEMO, 'apt1.json'), '--json');
     expect(ok.code, ok.stderr).toBe(0);

@@ -4,6 +4,7 @@ import type { ActingAs } from '../../platform/auth/index.js';
 import { readStix, type ObjectVerdict, type StixIssue } from '../../core/stix/index.js';
 import { addObjects, storedMarkings, type AddOutcome } from './objects.js';
 import { stixValidator } from './schemas.js';
+import { emitObservables } from './observed.js';
 
 export interface IngestResult {
   verdicts: ObjectVerdict[];
@@ -42,6 +43,12 @@ export async function ingest(
       });
     const outcomes = await addObjects(ctx.db, trx, collectionId, items, ctx.clock.now(), markings);
     const added = outcomes.filter((o) => o.added).length;
+    await emitObservables(
+      ctx.outbox,
+      trx,
+      collectionId,
+      items.filter((_, i) => outcomes[i]!.added).map((i) => i.object),
+    );
     const rejected = read.verdicts.length - items.length;
     await ctx.audit.record(trx, {
       action: 'taxii.objects.add',

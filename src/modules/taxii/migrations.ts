@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Migration } from '../../platform/db/migrate.js';
+import { entitiesMigration } from './entities.js';
 
 const initial: Migration = {
   name: '001_taxii',
@@ -103,4 +104,4 @@ const initial: Migration = {
   },
 };
 
-export const taxiiMigrations: readonly Migration[] = [initial];
+export const taxiiMigrations: readonly Migration[] = [initial, entitiesMigration];

@@ -170,6 +170,25 @@ describe('TAXII server acceptance', () => {
     expect((await call('GET', `/taxii2/default/status/${homeStatus.json.id}/`, green.authorization)).status).toBe(404);
   });
 
+  it('answers a principal without the permission 403 with a TAXII body, and refuses deletes without write rights', async () => {
+    const officer = (await t.token('officer')).authorization;
+    const r = await call('GET', '/taxii2/', officer);
+    expect(r.status).toBe(403);
+    expect(r.type).toBe(TAXII);
+    expect(r.json).toMatchObject({ title: 'Forbidden', http_status: '403', description: expect.stringContaining('taxii.read') });
+    const readOnly = await createPartner(t, 'Partner CERT Readonly');
+    await setPartnerGrant(
+      t.ctx.db,
+      t.ctx.audit,
+      { orgId: readOnly.orgId, collectionId, read: true, write: false, maxTlp: 'red' },
+      { actor: SYSTEM_ACTOR },
+      clock.now().toISOString(),
+    );
+    const del = await t.app.inject({ method: 'DELETE', url: `${url()}${indicator(1).id}/`, headers: { accept: TAXII, authorization: readOnly.authorization } });
+    expect(del.statusCode).toBe(403);
+    expect((await call('GET', `${url()}${indicator(1).id}/`, home)).json.objects).toHaveLength(1);
+  });
+
   it('accepts HTTP Basic on /taxii2 only, throttled like sign-in', async () => {
     expect((await call('GET', '/taxii2/', green.basic)).status).toBe(200);
     const api = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: green.basic } });

@@ -120,22 +120,31 @@ export async function syncDue(
   const out: (SyncResult | { id: string; error: string })[] = [];
   for (const sub of due) {
     if (opts.signal?.aborted) break;
-    try {
-      out.push(await syncSubscription(ctx, sub, opts));
-    } catch (err) {
-      const failures = sub.failures + 1;
-      const error = (err as Error).message.slice(0, 500);
-      const delay = Math.min(sub.every_seconds, 60 * 2 ** Math.min(failures, 10)) * 1000;
-      await tx(ctx.db.kysely)
-        .updateTable('taxii_subscriptions')
-        .set({ failures, last_error: error, next_attempt_at: new Date(now.getTime() + delay).toISOString() })
-        .where('id', '=', sub.id)
-        .execute();
-      ctx.log.warn({ subscription: sub.id, failures }, `TAXII sync failed: ${error}`);
-      out.push({ id: sub.id, error });
-    }
+    out.push(await syncRecorded(ctx, sub, opts));
   }
   return out;
+}
+
+/** Syncs one subscription; a failure is recorded on it (error, failures, a growing delay before the next attempt) and returned. */
+export async function syncRecorded(
+  ctx: AppContext,
+  sub: SubscriptionRow,
+  opts: ClientOptions & { env?: NodeJS.ProcessEnv } = {},
+): Promise<SyncResult | { id: string; error: string }> {
+  try {
+    return await syncSubscription(ctx, sub, opts);
+  } catch (err) {
+    const failures = sub.failures + 1;
+    const error = (err as Error).message.slice(0, 500);
+    const delay = Math.min(sub.every_seconds, 60 * 2 ** Math.min(failures, 10)) * 1000;
+    await tx(ctx.db.kysely)
+      .updateTable('taxii_subscriptions')
+      .set({ failures, last_error: error, next_attempt_at: new Date(ctx.clock.now().getTime() + delay).toISOString() })
+      .where('id', '=', sub.id)
+      .execute();
+    ctx.log.warn({ subscription: sub.id, failures }, `TAXII sync failed: ${error}`);
+    return { id: sub.id, error };
+  }
 }
 
 export const syncJob = (ctx: AppContext): JobDef => ({ name: 'taxii.sync', everySeconds: 60, run: async (signal) => void (await syncDue(ctx, { signal })) });

@@ -7,6 +7,7 @@ import { ingest } from './ingest.js';
 import { queryObjects } from './objects.js';
 import { addSubscription, listSubscriptions, syncDue, syncSubscription } from './subscriptions.js';
 import { readPage } from './client.js';
+import { OBSERVABLES_ADDED, observablesIn } from './observed.js';
 
 const by = { actor: SYSTEM_ACTOR };
 const RED = 'marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1';
@@ -74,6 +75,21 @@ describe('TAXII client: a second instance syncs from the first', () => {
     const second = await syncSubscription(b.ctx, again!, { env });
     expect(second).toMatchObject({ added: 1, present: 0 });
     expect(await stored()).toEqual([ip(2, GREEN).id, ip(4, GREEN).id]);
+  });
+
+  it('announces synced observables in an event (ids only) that other modules resolve to values with their TLP', async () => {
+    const events = await b.ctx.db.kysely
+      .selectFrom('outbox' as never)
+      .select(['topic', 'payload'] as never)
+      .execute();
+    const ids = (events as { topic: string; payload: string }[])
+      .filter((e) => e.topic === OBSERVABLES_ADDED)
+      .flatMap((e) => (JSON.parse(e.payload) as { collectionId: string; ids: string[] }).ids);
+    expect(ids).toEqual([ip(2, GREEN).id, ip(4, GREEN).id]);
+    expect(await observablesIn(b.ctx.db.kysely, local, ids)).toEqual([
+      { stixId: ip(2, GREEN).id, kind: 'ip', value: '203.0.113.2', tlp: 'green' },
+      { stixId: ip(4, GREEN).id, kind: 'ip', value: '203.0.113.4', tlp: 'green' },
+    ]);
   });
 
   it('retries 5xx and 429 with backoff, honouring Retry-After', async () => {

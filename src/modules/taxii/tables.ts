@@ -73,7 +73,22 @@ export interface SubscriptionRow {
   created_at: string;
 }
 
+export interface EntityRow {
+  id: string;
+  schema: string;
+  kind: string;
+  value: string;
+  value_key: string;
+  stix_id: string;
+  collection_id: string;
+  tlp_rank: number;
+  first_seen: string;
+  last_seen: string;
+  properties: string;
+}
+
 export interface TaxiiTables {
+  taxii_entities: EntityRow;
   taxii_subscriptions: SubscriptionRow;
   taxii_api_roots: ApiRootRow;
   taxii_collections: CollectionRow;

@@ -15,25 +15,36 @@ import { screeningRoutes } from './screening/routes.js';
 import { screeningCommands } from './screening/commands.js';
 import { webhookConsumer } from './screening/webhook.js';
 import type { ConsumerDef } from '../../platform/events/types.js';
+import { rulesCommands, rulesMigrations, rulesRoutes } from './rules/index.js';
+import { retentionCommands, retentionJob, retentionMigrations, retentionRoutes } from './retention/index.js';
+import { statsCommands, statsRoutes } from './stats/index.js';
 
 export { TRAVEL_INGEST, TRAVEL_READ } from './permissions.js';
 export { receiveMessage, MESSAGE_RECEIVED } from './intake/receive.js';
 export { assembleMessage, FLIGHT_UPDATED, type FlightUpdated } from './intake/assemble.js';
+export { getTraveller } from './intake/queries.js';
 
 export const travelModule: ModuleDescriptor = {
   name: 'travel',
   area: 'border-security',
   permissions: TRAVEL_PERMISSIONS,
-  migrations: travelMigrations,
+  migrations: [...travelMigrations, ...rulesMigrations, ...retentionMigrations],
   routes: async (app, ctx) => {
     await intakeRoutes(app, ctx);
     screeningRoutes(app, ctx);
+    rulesRoutes(app, ctx);
+    await retentionRoutes(app, ctx);
+    await statsRoutes(app, ctx);
   },
   commands: (program, cli) => {
+    // Intake creates `vigil travel`; the other parts add to it.
     const travel = intakeCommands(program, cli);
     screeningCommands(travel, cli);
+    rulesCommands(travel, cli);
+    retentionCommands(program, cli);
+    statsCommands(program, cli);
   },
-  jobs: (ctx) => [dropFolderJob(ctx), natsIntakeJob(ctx), complianceJob(ctx)].filter((j): j is JobDef => j !== null),
+  jobs: (ctx) => [dropFolderJob(ctx), natsIntakeJob(ctx), complianceJob(ctx), retentionJob(ctx)].filter((j): j is JobDef => j !== null),
   consumers: (ctx) => [assemblyConsumer(ctx), ...screeningConsumers(ctx), webhookConsumer(ctx)].filter((c): c is ConsumerDef => c !== null),
   demo: travelDemo,
   nav: [{ id: 'travel', path: '/travel', titleKey: 'travel.nav.title', descriptionKey: 'travel.nav.description', permission: TRAVEL_READ }],

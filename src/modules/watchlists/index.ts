@@ -27,3 +27,11 @@ export const watchlistsModule: ModuleDescriptor = {
 };
 export { activeEntities, activeVersions, changedEntities, entitiesIn, hasVersion, type ActiveEntity, type ActiveDocument } from './active-entities.js';
 export { importList, type ImportOptions, type ImportResult } from './import.js';
+// For other modules importing spreadsheets and FtM files with the same readers and mappings (intel).
+export { readCsv } from './importers/csv-reader.js';
+export { parseMapping, type Mapping, type QueryMapping } from './importers/mapping.js';
+export { mapRow, rowPasses, type MappedRow } from './importers/mapping-rows.js';
+export { entityFromLine } from './importers/ftm.js';
+export { readJsonLines } from './importers/json-lines.js';
+export { openZip, ZIP_LIMITS, type ZipArchive, type ZipEntry, type ZipLimits } from './importers/zip.js';
+export { ImportError, type ImportLocation } from './importers/types.js';

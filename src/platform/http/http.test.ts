@@ -23,7 +23,13 @@ describe('HTTP access', () => {
     const routes = t.app.routeTable.filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS');
     expect(routes.length).toBeGreaterThan(15);
     const publicOnes = routes.filter((r) => PUBLIC_ROUTES.some((p) => p.method === r.method && p.url === r.url && !p.when));
-    expect(publicOnes.map((r) => `${r.method} ${r.url}`).sort()).toEqual(['GET /health', 'GET /ready', 'POST /api/auth/login']);
+    expect(publicOnes.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
+      'GET /cbm/answer/:token',
+      'GET /health',
+      'GET /ready',
+      'POST /api/auth/login',
+      'POST /cbm/answer/:token',
+    ]);
     for (const r of routes.filter((x) => !publicOnes.includes(x))) {
       const res = await t.app.inject({
         method: r.method as 'GET',

@@ -17,6 +17,8 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { method: 'GET', url: '/metrics', when: (c) => c.metricsPublic, why: 'scraping, when VIGIL_METRICS_PUBLIC=1' },
   { method: 'GET', url: '/*', why: 'static assets of the web workbench (no data)' },
   { method: 'GET', url: '/', why: 'the web workbench page (no data)' },
+  { method: 'GET', url: '/cbm/answer/:token', why: 'communication check: the page of a one-time link (the token authenticates; shows no data)' },
+  { method: 'POST', url: '/cbm/answer/:token', why: 'communication check: records the answer of a one-time, expiring link (the token authenticates)' },
 ];
 
 export function isPublicRoute(method: string, url: string | undefined, config: Config): boolean {

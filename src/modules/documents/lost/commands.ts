@@ -1,7 +1,8 @@
 // CLI of the registry: `vigil documents lost import|ls|check|activate`; exit 1 for a rejected import or a reported document.
 import type { Command } from 'commander';
 import { CliError, EXIT, type CliContext } from '../../../platform/cli/context.js';
-import { activateLost, importReports, LostImportError, type LostImportResult } from './import.js';
+import { activateLost } from './activate.js';
+import { importReports, LostImportError, type LostImportResult } from './import.js';
 import { fileInput } from './input.js';
 import { describeProblem } from './parse.js';
 import { checkLost, registrySummary } from './store.js';

@@ -1,7 +1,8 @@
 // The report parser and number keys under arbitrary input: never a throw, every problem located on the line it came from.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FIELDS, isProblem, ReportParser, splitCsv } from './parse.js';
+import { FIELDS, isProblem, ReportParser } from './parse.js';
+import { splitCsv } from './csv.js';
 import { cleanNumber, differences, skeleton } from './numbers.js';
 
 const HEADER = FIELDS.join(',');

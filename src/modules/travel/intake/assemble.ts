@@ -8,7 +8,7 @@ import { parseTravel } from '../parse.js';
 import type { Flight, ParsedMessage, Traveller } from '../types.js';
 import { decodeEdifact } from './decode.js';
 import { flightDate, flightId } from './flight-id.js';
-import { mainDocument, matchKeys, personKey } from './identity.js';
+import { lookupKeys, mainDocument, matchKeys, nameOnlyKey, personKey } from './identity.js';
 import { tr, type FlightRow, type TrExecutor, type TravellerRow } from './tables.js';
 
 export const FLIGHT_UPDATED = 'travel.flight-updated';
@@ -147,13 +147,23 @@ async function recount(t: TrExecutor, id: string) {
 async function upsertTravellers(t: TrExecutor, m: ParsedMessage, flight: string, messageId: string, now: string): Promise<string[]> {
   const rows = await t.selectFrom('travel_travellers').selectAll().where('flight_id', '=', flight).execute();
   const byKey = new Map<string, TravellerRow>();
-  for (const r of rows) for (const k of matchKeys(JSON.parse(r.data) as Traveller)) if (!byKey.has(k)) byKey.set(k, r);
+  // Name alone (of someone with a birth date) answers only a report without one, and only when the name is unique.
+  const byNameOnly = new Map<string, TravellerRow | null>();
+  const index = (r: TravellerRow, t: Traveller) => {
+    for (const k of matchKeys(t)) if (!byKey.has(k)) byKey.set(k, r);
+    const n = nameOnlyKey(t);
+    if (n) byNameOnly.set(n, byNameOnly.has(n) && byNameOnly.get(n) !== r ? null : r);
+  };
+  for (const r of rows) index(r, JSON.parse(r.data) as Traveller);
   const cancel = CANCELLING.has(m.function.action);
   const api = m.type === 'PAXLST';
   const touched: string[] = [];
   for (const tv of m.travellers) {
     const keys = matchKeys(tv);
-    const found = keys.map((k) => byKey.get(k)).find((r) => r !== undefined);
+    const found =
+      lookupKeys(tv)
+        .map((k) => byKey.get(k))
+        .find((r) => r !== undefined) ?? (tv.birthDate ? undefined : (byNameOnly.get(keys.at(-1)!) ?? undefined));
     if (found) {
       const merged = merge(JSON.parse(found.data) as Traveller, tv, m.type);
       const sources = JSON.parse(found.sources) as string[];
@@ -170,7 +180,7 @@ async function upsertTravellers(t: TrExecutor, m: ParsedMessage, flight: string,
       };
       await t.updateTable('travel_travellers').set(update).where('id', '=', found.id).execute();
       Object.assign(found, update);
-      for (const k of matchKeys(merged)) if (!byKey.has(k)) byKey.set(k, found);
+      index(found, merged);
       touched.push(found.id);
     } else {
       if (cancel) continue; // a cancellation of someone never reported
@@ -192,7 +202,7 @@ async function upsertTravellers(t: TrExecutor, m: ParsedMessage, flight: string,
       if (rows.some((r) => r.match_key === row.match_key)) row.match_key = `${row.match_key}#${row.id}`;
       await t.insertInto('travel_travellers').values(row).execute();
       rows.push(row);
-      for (const k of keys) if (!byKey.has(k)) byKey.set(k, row);
+      index(row, tv);
       touched.push(row.id);
     }
   }

@@ -27,11 +27,26 @@ function nameKey(t: Traveller, withBirth: boolean): string {
   return `name:${cleanName(t.surname)}|${cleanName(t.givenNames)}${withBirth ? `|${t.birthDate ?? ''}` : ''}`;
 }
 
-/** Keys, strongest first, under which this traveller may already be known on the flight. */
+/** Keys under which a reported traveller is known on the flight: document, name and birth date, and name alone when no birth date is known. */
 export function matchKeys(t: Traveller): string[] {
-  const keys = [documentKey(t), nameKey(t, true)];
+  const keys = [documentKey(t), nameKey(t, !!t.birthDate)];
+  return keys.filter((k): k is string => k !== null);
+}
+
+/**
+ * Keys, strongest first, to look a newly reported traveller up by. Name alone finds only a record without a birth
+ * date (or, when this report has none, a record with one): two people of the same name and different birth dates
+ * stay two people.
+ */
+export function lookupKeys(t: Traveller): string[] {
+  const keys = [documentKey(t), nameKey(t, !!t.birthDate)];
   if (t.birthDate) keys.push(nameKey(t, false));
   return keys.filter((k): k is string => k !== null);
+}
+
+/** The name-only key of a traveller with a birth date, under which a report lacking it may find them. */
+export function nameOnlyKey(t: Traveller): string | null {
+  return t.birthDate ? nameKey(t, false) : null;
 }
 
 /** The same person on other flights: same document, else same name and birth date; null when neither is known. */

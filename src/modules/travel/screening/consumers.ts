@@ -4,6 +4,9 @@ import type { ConsumerDef, DeliveredEvent } from '../../../platform/events/types
 import { changedEntities, hasVersion, VERSION_ACTIVATED, type VersionActivated } from '../../watchlists/index.js';
 import { FLIGHT_UPDATED, type FlightUpdated } from '../intake/assemble.js';
 import { tr } from '../intake/tables.js';
+import { SYSTEM_ACTOR } from '../../../platform/audit/types.js';
+import { currentIndex } from '../../screening/index.js';
+import { loadRuleSet, loadTravellerViews, RULES_CHANGED } from '../rules/index.js';
 import { screenTraveller, type ScreenOptions } from './screen-traveller.js';
 
 /** Screens these travellers of one flight (cancelled ones are not screened). */
@@ -22,9 +25,35 @@ export async function screenFlightTravellers(
     q = q.where('id', 'in', [...travellerIds]);
   }
   const rows = await q.execute();
-  let alerts = 0;
-  for (const row of rows) alerts += (await screenTraveller(ctx, row, flight, opts)).alerts.length;
-  return alerts;
+  const held = await currentIndex(ctx);
+  const set = opts.watchlistsOnly ? null : await loadRuleSet(ctx);
+  const views = set?.rules.length
+    ? new Map((await loadTravellerViews(ctx.db.kysely, flightId, travellerIds ?? undefined)).map((v) => [v.travellerId, v]))
+    : null;
+  // One transaction and one audit row per flight: a commit per traveller would cost a disk flush each.
+  return ctx.db.transaction(async (trx) => {
+    let alerts = 0;
+    const hits: string[] = [];
+    for (const row of rows) {
+      const r = await screenTraveller(ctx, trx, row, flight, { ...opts, held, ...(set && views ? { rules: { set, view: views.get(row.id) } } : {}) });
+      alerts += r.alerts.length;
+      if (r.outcome === 'hit') hits.push(row.id);
+    }
+    await ctx.audit.record(trx, {
+      action: 'travel.flight-screen',
+      actor: SYSTEM_ACTOR,
+      target: { type: 'travel-flight', id: flightId },
+      details: {
+        travellers: rows.length,
+        hits: hits.length,
+        travellerIds: hits.slice(0, 50),
+        alerts,
+        lists: Object.keys(held.versions),
+        rescreen: opts.watchlistsOnly ? 'lists' : opts.rulesOnly ? 'rules' : false,
+      },
+    });
+    return alerts;
+  });
 }
 
 /** Flights not yet arrived (or departed, when the arrival time is unknown) at this instant. */
@@ -52,6 +81,14 @@ export async function rescreenOpenFlights(ctx: AppContext, change: VersionActiva
   return { flights: flights.length, alerts };
 }
 
+/** After a rule or value list changed: travellers of open flights against the enabled rules only. */
+export async function rescreenRules(ctx: AppContext): Promise<{ flights: number; alerts: number }> {
+  const flights = await openFlights(ctx);
+  let alerts = 0;
+  for (const f of flights) alerts += await screenFlightTravellers(ctx, f, null, { rulesOnly: true });
+  return { flights: flights.length, alerts };
+}
+
 export function screeningConsumers(ctx: AppContext): ConsumerDef[] {
   return [
     {
@@ -71,6 +108,13 @@ export function screeningConsumers(ctx: AppContext): ConsumerDef[] {
         if (!p || typeof p.list !== 'string' || typeof p.version !== 'number') return;
         if (!(await hasVersion(ctx.db.kysely, p.list, p.version))) return;
         await rescreenOpenFlights(ctx, p);
+      },
+    },
+    {
+      name: 'travel.rescreen-rules',
+      topics: [RULES_CHANGED],
+      async handle() {
+        await rescreenRules(ctx);
       },
     },
   ];

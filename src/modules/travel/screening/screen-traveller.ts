@@ -2,10 +2,12 @@
 import type { AppContext } from '../../../platform/context.js';
 import { SYSTEM_ACTOR } from '../../../platform/audit/types.js';
 import { AppError } from '../../../platform/errors.js';
+import type { Executor } from '../../../platform/db/index.js';
 import { currentIndex, screenQuery, validateQuery, type ContractMatch } from '../../screening/index.js';
 import { raiseAlert } from '../../alerts/index.js';
 import { checkLost, lostTables, type LostHit } from '../../documents/index.js';
 import type { Traveller } from '../types.js';
+import { evaluateRules, recordRuleHits, type RuleHit, type RuleSet, type TravellerView } from '../rules/index.js';
 import { tr, type FlightRow, type TravellerRow } from '../intake/tables.js';
 import { documentProblems, type DocumentProblem } from './documents.js';
 
@@ -17,6 +19,8 @@ export interface TravellerScreening {
   watchlistSkipped: string | null;
   lostDocuments: LostHit[];
   documents: DocumentProblem[];
+  /** Targeting rules this traveller meets. */
+  rules: RuleHit[];
   alerts: string[];
   /** `hit` when anything alerted, `attention` for document problems only, else `clear`. */
   outcome: 'hit' | 'attention' | 'clear';
@@ -56,9 +60,22 @@ export interface ScreenOptions {
   onlyEntities?: ReadonlySet<string>;
   /** Skip the registry (re-screening after a list change). */
   watchlistsOnly?: boolean;
+  /** The screening index, taken before the transaction opened. */
+  held?: Awaited<ReturnType<typeof currentIndex>>;
+  /** The enabled rules and this traveller's view, loaded before the transaction opened; no rules without them. */
+  rules?: { set: RuleSet; view: TravellerView | undefined };
+  /** Only the rules (re-screening after a rule changed). */
+  rulesOnly?: boolean;
 }
 
-export async function screenTraveller(ctx: AppContext, row: TravellerRow, flight: FlightRow, opts: ScreenOptions = {}): Promise<TravellerScreening> {
+/** Screens one traveller in the caller's transaction (a flight's travellers are committed, and audited, together). */
+export async function screenTraveller(
+  ctx: AppContext,
+  trx: Executor,
+  row: TravellerRow,
+  flight: FlightRow,
+  opts: ScreenOptions = {},
+): Promise<TravellerScreening> {
   const t = JSON.parse(row.data) as Traveller;
   const context = { flightId: flight.id, travellerId: row.id, departureUtc: flight.departure_utc, arrivalUtc: flight.arrival_utc };
   const subject = { source: 'travel', type: 'traveller', id: row.id };
@@ -66,34 +83,38 @@ export async function screenTraveller(ctx: AppContext, row: TravellerRow, flight
 
   let watchlist: ContractMatch[] = [];
   let watchlistSkipped: string | null = null;
-  try {
-    const { index } = await currentIndex(ctx);
-    const q = validateQuery(travellerQuery(t), index);
-    const run = await screenQuery(ctx, q, {
-      actor: SYSTEM_ACTOR,
-      use: 'border',
-      subject: { ...subject, provenance: context },
-      onlyEntities: opts.onlyEntities,
-    });
-    watchlist = run.result.matches;
-    alerts.push(...run.alerts.created);
-  } catch (err) {
-    if (!(err instanceof AppError)) throw err;
-    watchlistSkipped = err.detail;
-  }
+  if (!opts.rulesOnly)
+    try {
+      const held = opts.held ?? (await currentIndex(ctx));
+      const q = validateQuery(travellerQuery(t), held.index);
+      const run = await screenQuery(ctx, q, {
+        actor: SYSTEM_ACTOR,
+        use: 'border',
+        subject: { ...subject, provenance: context },
+        onlyEntities: opts.onlyEntities,
+        trx,
+        held,
+        audit: false,
+      });
+      watchlist = run.result.matches;
+      alerts.push(...run.alerts.created);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      watchlistSkipped = err.detail;
+    }
 
   const lostDocuments: LostHit[] = [];
-  if (!opts.watchlistsOnly) {
+  if (!opts.watchlistsOnly && !opts.rulesOnly) {
     for (const d of t.documents) {
       if (!d.number || !d.issuingCountry || d.kind === 'visa') continue;
-      const check = await checkLost(lostTables(ctx.db.kysely), d.issuingCountry, d.number).catch((err: unknown) => {
+      const check = await checkLost(lostTables(trx), d.issuingCountry, d.number).catch((err: unknown) => {
         if (err instanceof AppError) return null; // a number or country the registry cannot read: shown as a document problem
         throw err;
       });
       if (!check || check.match === 'none') continue;
       for (const hit of check.hits) {
         lostDocuments.push(hit);
-        await ctx.db.transaction(async (trx) => {
+        {
           const raised = await raiseAlert(ctx, trx, {
             ...{ source: subject.source, subjectType: subject.type, subjectId: subject.id },
             subject: subjectFacts(t),
@@ -118,24 +139,53 @@ export async function screenTraveller(ctx: AppContext, row: TravellerRow, flight
             provenance: { ...context, registryVersion: check.version, match: hit.match },
           });
           if (raised.status === 'created') alerts.push(raised.id);
-        });
+        }
       }
     }
   }
 
-  const documents = opts.watchlistsOnly ? [] : documentProblems(t.documents, flight.departure_local ?? flight.flight_date);
-  const outcome = watchlist.length || lostDocuments.length ? 'hit' : documents.length ? 'attention' : 'clear';
-  const result: TravellerScreening = { travellerId: row.id, flightId: flight.id, watchlist, watchlistSkipped, lostDocuments, documents, alerts, outcome };
-  await store(ctx, result, opts);
+  const rules = opts.rules?.view && !opts.watchlistsOnly ? evaluateRules(opts.rules.set, opts.rules.view) : [];
+  for (const hit of rules) {
+    const raised = await raiseAlert(ctx, trx, {
+      ...{ source: subject.source, subjectType: subject.type, subjectId: subject.id },
+      subject: subjectFacts(t),
+      entityId: `rule-${hit.ruleId}`,
+      entity: { rule: [hit.name], version: [String(hit.version)] },
+      entitySchema: 'Thing',
+      entityCaption: `Targeting rule ${hit.name} (version ${hit.version})`,
+      lists: ['rules'],
+      score: 1,
+      explanation: [{ feature: 'rule', score: 1, detail: hit.detail }],
+      provenance: { ...context, rule: { id: hit.ruleId, version: hit.version }, lists: hit.lists },
+    });
+    if (raised.status === 'created') alerts.push(raised.id);
+  }
+  await recordRuleHits(trx, rules, { travellerId: row.id, flightId: flight.id, at: ctx.clock.now().toISOString() });
+
+  const documents = opts.watchlistsOnly || opts.rulesOnly ? [] : documentProblems(t.documents, flight.departure_local ?? flight.flight_date);
+  const outcome = watchlist.length || lostDocuments.length || rules.length ? 'hit' : documents.length ? 'attention' : 'clear';
+  const result: TravellerScreening = {
+    travellerId: row.id,
+    flightId: flight.id,
+    watchlist,
+    watchlistSkipped,
+    lostDocuments,
+    documents,
+    rules,
+    alerts,
+    outcome,
+  };
+  await store(ctx, trx, result, opts);
   return result;
 }
 
-async function store(ctx: AppContext, r: TravellerScreening, opts: ScreenOptions) {
-  const t = tr(ctx.db.kysely);
+async function store(ctx: AppContext, trx: Executor, r: TravellerScreening, opts: ScreenOptions) {
+  const t = tr(trx);
   const now = ctx.clock.now().toISOString();
   const prior = await t.selectFrom('travel_screenings').select(['result', 'alerts']).where('traveller_id', '=', r.travellerId).executeTakeFirst();
   // A re-screening against changed list entities adds to what the full screening found.
-  const merged: TravellerScreening = prior && opts.watchlistsOnly ? mergeResults(JSON.parse(prior.result) as TravellerScreening, r) : r;
+  const merged: TravellerScreening =
+    prior && (opts.watchlistsOnly || opts.rulesOnly) ? mergeResults(JSON.parse(prior.result) as TravellerScreening, r, opts) : r;
   const values = { flight_id: r.flightId, screened_at: now, outcome: merged.outcome, alerts: merged.alerts.length, result: JSON.stringify(merged) };
   if (prior) await t.updateTable('travel_screenings').set(values).where('traveller_id', '=', r.travellerId).execute();
   else
@@ -145,8 +195,9 @@ async function store(ctx: AppContext, r: TravellerScreening, opts: ScreenOptions
       .execute();
 }
 
-function mergeResults(old: TravellerScreening, next: TravellerScreening): TravellerScreening {
+function mergeResults(old: TravellerScreening, next: TravellerScreening, opts: ScreenOptions): TravellerScreening {
   const watchlist = [...old.watchlist.filter((m) => !next.watchlist.some((n) => n.entityId === m.entityId)), ...next.watchlist];
-  const merged = { ...old, watchlist, alerts: [...new Set([...old.alerts, ...next.alerts])] };
-  return { ...merged, outcome: watchlist.length || merged.lostDocuments.length ? 'hit' : merged.documents.length ? 'attention' : 'clear' };
+  const rules = opts.rulesOnly ? next.rules : (old.rules ?? []);
+  const merged = { ...old, watchlist, rules, alerts: [...new Set([...old.alerts, ...next.alerts])] };
+  return { ...merged, outcome: watchlist.length || merged.lostDocuments.length || rules.length ? 'hit' : merged.documents.length ? 'attention' : 'clear' };
 }

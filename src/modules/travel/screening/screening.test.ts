@@ -8,11 +8,12 @@ import { createTestApp, type TestApp } from '../../../test-support/app.js';
 import { storeBackends } from '../../../platform/test-support/services.js';
 import { SYSTEM_ACTOR } from '../../../platform/audit/types.js';
 import { importUnDemo } from '../../screening/test-support.js';
-import { importReports } from '../../documents/lost/import.js';
 import { decideAlert } from '../../alerts/index.js';
+import { importReports } from '../../documents/index.js';
 import { receiveMessage } from '../intake/receive.js';
 import { assembleMessage } from '../intake/assemble.js';
-import { screenFlightTravellers } from './consumers.js';
+import { rescreenRules, screenFlightTravellers } from './consumers.js';
+import { createRule } from '../rules/index.js';
 import { travelAlerts } from './queue.js';
 import { webhookBody, signature } from './webhook.js';
 
@@ -64,6 +65,20 @@ for (const backend of storeBackends('passenger screening')) {
       expect(await travelAlerts(t.ctx, { flightId: FLIGHT, limit: 50 })).toHaveLength(2);
       const screening = await t.app.inject({ url: `/api/travel/travellers/${bySource.watchlist!.traveller.id}/screening`, headers: admin });
       expect(screening.json()).toMatchObject({ outcome: 'hit', watchlist: [expect.objectContaining({ entityId: bySource.watchlist!.entityId })] });
+    });
+
+    it('alerts on a targeting rule once it is enabled, with the rule version in the provenance', async () => {
+      await createRule(t.ctx, { name: 'Austrian nationals', expression: 'traveller.nationality == "AUT"', enabled: true }, { actor: SYSTEM_ACTOR });
+      await rescreenRules(t.ctx);
+      const rules = (await travelAlerts(t.ctx, { flightId: FLIGHT, limit: 50 })).filter((a) => a.source === 'rule');
+      expect(rules.map((a) => a.traveller.name)).toEqual(["O'TESTPERSON, ALPHA"]);
+      const admin = await t.as('analyst');
+      const detail = await t.app.inject({ url: `/api/alerts/${rules[0]!.id}`, headers: admin });
+      expect(detail.json()).toMatchObject({ provenance: expect.objectContaining({ rule: { id: expect.any(String), version: 1 }, flightId: FLIGHT }) });
+      // Earlier findings of the traveller's screening are kept beside the rule hit.
+      const john = (await travelAlerts(t.ctx, { flightId: FLIGHT, limit: 50 })).find((a) => a.source === 'lost-document')!;
+      const screening = await t.app.inject({ url: `/api/travel/travellers/${john.traveller.id}/screening`, headers: admin });
+      expect(screening.json()).toMatchObject({ outcome: 'hit', lostDocuments: [expect.objectContaining({ match: 'exact' })] });
     });
 
     it('answers the interactive API: no-board for a stolen passport, contact for a possible list match, board otherwise', async () => {

@@ -11,10 +11,21 @@ import { FlightsBoard } from './FlightsBoard';
 import { MessagePage } from './MessagePage';
 import { MessagesTab } from './MessagesTab';
 import { QualityTab } from './QualityTab';
+import { RulesTab } from './RulesTab';
+import { DpoTab } from './DpoTab';
+import { StatsTab } from './StatsTab';
 import { TravellerPage } from './TravellerPage';
 import './travel.css';
 
-const TABS = { flights: TRAVEL, messages: `${TRAVEL}/messages`, quality: `${TRAVEL}/quality`, compliance: `${TRAVEL}/compliance` } as const;
+const TABS = {
+  flights: TRAVEL,
+  messages: `${TRAVEL}/messages`,
+  quality: `${TRAVEL}/quality`,
+  compliance: `${TRAVEL}/compliance`,
+  rules: `${TRAVEL}/rules`,
+  stats: `${TRAVEL}/stats`,
+  dpo: `${TRAVEL}/dpo`,
+} as const;
 type TabId = keyof typeof TABS;
 
 /** `/travel/flights/LH1234-2026-12-01` → { kind: 'flights', id }; null for anything else. */
@@ -48,6 +59,9 @@ export function TravelTool({ pathname }: { pathname: string }) {
         {tab === 'messages' && <MessagesTab />}
         {tab === 'quality' && <QualityTab />}
         {tab === 'compliance' && <ComplianceTab />}
+        {tab === 'rules' && <RulesTab />}
+        {tab === 'stats' && <StatsTab />}
+        {tab === 'dpo' && <DpoTab />}
       </div>
     </>
   );

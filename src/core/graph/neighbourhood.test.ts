@@ -1,0 +1,73 @@
+// Neighbourhood expansion and common neighbours against breadth-first search by definition, with honest caps.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { LinkFilter } from './filter.js';
+import { commonNeighbours, neighbourhood } from './neighbourhood.js';
+import { build, naiveDistances, rawGraph, SCHEMATA, steps } from './test-support/graphs.js';
+
+const filters: LinkFilter[] = [{}, { direction: 'in' }, { types: ['Payment', 'Call'] }, { from: 18, to: 22, undated: 'exclude' }];
+
+describe('neighbourhood', () => {
+  it('holds every node within k hops, at its distance, and the links among them', () => {
+    fc.assert(
+      fc.property(rawGraph(), fc.nat(), fc.integer({ min: 1, max: 3 }), fc.constantFrom(...filters), (r, seed, hops, f) => {
+        const s = seed % r.n;
+        const g = build(r);
+        const d = naiveDistances(r, f)[s]!;
+        const res = neighbourhood(g, [s], { hops, filter: f });
+        const want = d.map((x, v) => [v, x] as const).filter(([v, x]) => v !== s && x <= hops);
+        expect(res.exact).toBe(true);
+        expect(res.total).toBe(want.length);
+        expect(res.nodes.map((v, i) => [v, res.hops[i]]).sort((a, b) => a[0]! - b[0]!)).toEqual(want.map(([v, x]) => [v, x]));
+        expect(res.perHop.reduce((a, b) => a + b, 0)).toBe(want.length);
+        const shown = new Set([s, ...res.nodes]);
+        const links = new Set<number>();
+        steps(r, f).forEach((out, u) => out.forEach(([v, l]) => shown.has(u) && shown.has(v) && links.add(l)));
+        expect([...res.links].sort((a, b) => a - b)).toEqual([...links].sort((a, b) => a - b));
+        expect(res.totalLinks).toBe(links.size);
+      }),
+    );
+  });
+
+  it('shows N of M nearest first when capped, and a lower bound when the scan budget ran out', () => {
+    // A star of 30 around node 0, each leaf with one further neighbour.
+    const links = Array.from({ length: 30 }, (_, i) => [
+      { s: 0, t: i + 1, type: 3, weight: 1, pct: 0 },
+      { s: i + 1, t: i + 31, type: 3, weight: 1, pct: 0 },
+    ]).flat();
+    const g = build({ n: 61, schema: Array<number>(61).fill(0), links });
+    const res = neighbourhood(g, [0], { hops: 2, limit: 40 });
+    expect([res.nodes.length, res.total, res.perHop, res.exact]).toEqual([40, 60, [30, 30], true]);
+    expect(res.hops.slice(0, 30).every((h) => h === 1)).toBe(true);
+    const partial = neighbourhood(g, [0], { hops: 2, limit: 40, maxScan: 40 });
+    expect(partial.exact).toBe(false);
+    expect(partial.total).toBeLessThan(60);
+    expect(partial.nodes.length).toBeLessThanOrEqual(partial.total);
+  });
+
+  it('keeps to the node types asked for', () => {
+    fc.assert(
+      fc.property(rawGraph(), (r) => {
+        const g = build(r);
+        const res = neighbourhood(g, [0], { hops: 2, nodeTypes: ['Company'] });
+        for (const v of res.nodes) expect(SCHEMATA[r.schema[v]!]).toBe('Company');
+      }),
+    );
+  });
+});
+
+describe('common neighbours', () => {
+  it('are the nodes next to every one given', () => {
+    fc.assert(
+      fc.property(rawGraph(), fc.nat(), fc.nat(), fc.constantFrom(...filters), (r, x, y, f) => {
+        const [a, b] = [x % r.n, y % r.n];
+        const st = steps(r, f);
+        const next = (u: number) => new Set(st[u]!.map(([v]) => v));
+        const want = [...next(a)].filter((v) => next(b).has(v) && v !== a && v !== b).sort((p, q) => p - q);
+        const res = commonNeighbours(build(r), [a, b], { filter: f, limit: 2 });
+        expect(res.total).toBe(want.length);
+        expect(res.nodes).toEqual(want.slice(0, 2));
+      }),
+    );
+  });
+});

@@ -1,0 +1,59 @@
+// Name features on contradicting name parts, names in syllabic scripts and repeated name parts.
+import { describe, expect, it } from 'vitest';
+import { match } from './scorer.js';
+import type { MatchEntity } from './subject.js';
+
+const person = (name: string): MatchEntity => ({ id: `p-${name}`, schema: 'Person', properties: { name: [name] } });
+const feature = (r: ReturnType<typeof match>, f: string) => r.explanation.find((e) => e.feature === f);
+
+describe('name features', () => {
+  it('counts a name part each name has and the other lacks against the match, however common the part', () => {
+    const contradicting = match({ name: 'Testperson Borislav Quuxley' }, person('Testperson Dimitar Quuxley'));
+    const missing = match({ name: 'Testperson Quuxley' }, person('Testperson Dimitar Quuxley'));
+    expect(feature(contradicting, 'conflict')?.value).toBe(1);
+    expect(feature(contradicting, 'conflict')?.score).toBeLessThan(0);
+    expect(feature(contradicting, 'conflict')?.detail).toBe('each name has a part the other lacks: BORISLAV against DIMITAR');
+    expect(feature(missing, 'conflict')).toBeUndefined();
+    expect(contradicting.score).toBeLessThan(missing.score);
+  });
+
+  it("counts a given name that is the father's name in the other against the match, but not BEN as a given name", () => {
+    const swapped = match({ name: 'Salman bin Muhammad Testrawi' }, person('Muhammad bin Salman Testrawi'));
+    expect(feature(swapped, 'conflict')?.detail).toBe("a given name in one is the father's name in the other");
+    expect(swapped.match).toBe(false);
+    const reordered = match({ name: 'Testnelson Ben' }, person('Ben Testnelson'));
+    expect(feature(reordered, 'conflict')).toBeUndefined();
+    expect(feature(reordered, 'patronymicSwap')).toBeUndefined();
+    expect(reordered.match).toBe(true);
+  });
+
+  it('compares two Chinese names as written: a different character is a different name part', () => {
+    const other = match({ name: '习近朋' }, person('习近平'));
+    expect(feature(other, 'romanised')).toBeUndefined();
+    expect(feature(other, 'conflict')?.value).toBe(1);
+    expect(other.match).toBe(false);
+    // Across scripts the romanisation still finds the name.
+    const across = match({ name: 'Xi Jinping' }, person('习近平'));
+    expect(feature(across, 'romanised')?.value).toBe(1);
+    expect(across.match).toBe(true);
+  });
+
+  it('takes characters read alike (simplified and traditional forms) as phonetic spellings of one another', () => {
+    const r = match({ name: '習近平' }, person('习近平'));
+    expect(feature(r, 'nameSimilarity')?.detail).toContain('習 ~ 习 (phonetic)');
+    expect(feature(r, 'conflict')).toBeUndefined();
+  });
+
+  it('splits Korean names into syllables, so spacing does not matter and a different syllable counts against', () => {
+    expect(feature(match({ name: '김 정은' }, person('김정은')), 'exactName')?.value).toBe(1);
+    const other = match({ name: '김종은' }, person('김정은'));
+    expect(feature(other, 'conflict')?.value).toBe(1);
+    expect(other.match).toBe(false);
+  });
+
+  it('drops a name part written twice in a row but keeps one repeated further on', () => {
+    expect(feature(match({ name: 'Abdul Aziz Aziz Testfield' }, person('Abdul Aziz Testfield')), 'exactName')?.value).toBe(1);
+    const repeated = match({ name: 'Abdul Kabir Abdul Testjan' }, person('Abdul Kabir Mohammad Testjan'));
+    expect(feature(repeated, 'conflict')?.value).toBe(1);
+  });
+});

@@ -1,0 +1,189 @@
+// One batch of depersonalisation: originals sealed in the vault, values masked, travellers tallied for statistics; in one transaction.
+import { createHash } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { AppContext } from '../../../platform/context.js';
+import type { Actor } from '../../../platform/audit/types.js';
+import type { Traveller } from '../types.js';
+import { MASK, maskPnrData, maskTraveller } from './mask.js';
+import { maskInterchange } from './mask-raw.js';
+import { rt, type RtExecutor } from './tables.js';
+import type { VaultKey } from './vault.js';
+
+/** At most this many rows per transaction (and ids per audit row: the audit log takes lists of up to 100). */
+export const BATCH = 100;
+const MESSAGE_BATCH = 20;
+
+export type Kind = 'traveller' | 'pnr-version' | 'message';
+
+export interface BatchScope {
+  ctx: AppContext;
+  key: VaultKey;
+  runId: string;
+  actor: Actor;
+  requestId?: string | undefined;
+  now: string;
+}
+
+async function seal(t: RtExecutor, s: BatchScope, kind: Kind, refId: string, plain: Buffer): Promise<void> {
+  const { iv, sealed } = s.key.seal(plain);
+  await t
+    .insertInto('travel_vault')
+    .values({ kind, ref_id: refId, key_id: s.key.keyId, iv, sealed, created_at: s.now })
+    .onConflict((oc) => oc.columns(['kind', 'ref_id']).doNothing())
+    .execute();
+}
+
+async function audit(trx: Transaction<any>, s: BatchScope, action: string, kind: Kind, ids: string[]): Promise<void> {
+  await s.ctx.audit.record(trx, {
+    action,
+    actor: s.actor,
+    target: { type: 'travel-retention-run', id: s.runId },
+    ...(s.requestId ? { requestId: s.requestId } : {}),
+    details: { kind, count: ids.length, ids },
+  });
+}
+
+/** Depersonalises up to one batch of `kind` received before `before`; returns how many (0 when none are left). */
+export async function depersonaliseBatch(s: BatchScope, kind: Kind, before: string): Promise<number> {
+  return s.ctx.db.transaction(async (trx) => {
+    await s.ctx.db.lockInTransaction(trx, 'travel-retention');
+    const t = rt(trx);
+    let ids: string[];
+    if (kind === 'traveller') ids = await travellers(t, s, before);
+    else if (kind === 'pnr-version') ids = await pnrVersions(t, s, before);
+    else ids = await messages(t, s, before);
+    if (ids.length) await audit(trx as Transaction<any>, s, 'travel.retention-depersonalise', kind, ids);
+    return ids.length;
+  });
+}
+
+async function travellers(t: RtExecutor, s: BatchScope, before: string): Promise<string[]> {
+  const rows = await t
+    .selectFrom('travel_travellers')
+    .innerJoin('travel_flights', 'travel_flights.id', 'travel_travellers.flight_id')
+    .selectAll('travel_travellers')
+    .select(['travel_flights.carrier as carrier', 'travel_flights.flight_date as flight_date'])
+    .where('travel_travellers.depersonalised_at', 'is', null)
+    .where('travel_travellers.created_at', '<', before)
+    .orderBy('travel_travellers.created_at')
+    .orderBy('travel_travellers.id')
+    .limit(BATCH)
+    .execute();
+  const tallies = new Map<string, { day: string; carrier: string; role: string; sex: string; travellers: number }>();
+  for (const r of rows) {
+    const original = {
+      surname: r.surname,
+      given_names: r.given_names,
+      birth_date: r.birth_date,
+      sex: r.sex,
+      nationality: r.nationality,
+      document_number: r.document_number,
+      document_country: r.document_country,
+      match_key: r.match_key,
+      person_key: r.person_key,
+      data: r.data,
+    };
+    await seal(t, s, 'traveller', r.id, Buffer.from(JSON.stringify(original), 'utf8'));
+    const sex = r.sex === 'M' || r.sex === 'F' || r.sex === 'X' ? r.sex : 'unknown';
+    const k = `${r.flight_date}|${r.carrier}|${r.role}|${sex}`;
+    const tally = tallies.get(k) ?? { day: r.flight_date, carrier: r.carrier, role: r.role, sex, travellers: 0 };
+    tally.travellers++;
+    tallies.set(k, tally);
+    await t
+      .updateTable('travel_travellers')
+      .set({
+        surname: MASK,
+        given_names: MASK,
+        birth_date: null,
+        sex: null,
+        nationality: null,
+        document_number: null,
+        document_country: null,
+        match_key: `masked:${r.id}`,
+        person_key: null,
+        data: JSON.stringify(maskTraveller(JSON.parse(r.data) as Traveller)),
+        depersonalised_at: s.now,
+      })
+      .where('id', '=', r.id)
+      .execute();
+  }
+  for (const tally of tallies.values())
+    await t
+      .insertInto('travel_stats_tallies')
+      .values(tally)
+      .onConflict((oc) =>
+        oc
+          .columns(['day', 'carrier', 'role', 'sex'])
+          .doUpdateSet((eb) => ({ travellers: eb('travel_stats_tallies.travellers', '+', eb.ref('excluded.travellers')) })),
+      )
+      .execute();
+  return rows.map((r) => r.id);
+}
+
+async function pnrVersions(t: RtExecutor, s: BatchScope, before: string): Promise<string[]> {
+  const rows = await t
+    .selectFrom('travel_pnr_versions')
+    .select(['id', 'data'])
+    .where('depersonalised_at', 'is', null)
+    .where('received_at', '<', before)
+    .orderBy('received_at')
+    .orderBy('id')
+    .limit(BATCH)
+    .execute();
+  for (const r of rows) {
+    await seal(t, s, 'pnr-version', r.id, Buffer.from(r.data, 'utf8'));
+    const masked = JSON.stringify(maskPnrData(JSON.parse(r.data)));
+    await t
+      .updateTable('travel_pnr_versions')
+      .set({ data: masked, digest: createHash('sha256').update(masked).digest('hex'), depersonalised_at: s.now })
+      .where('id', '=', r.id)
+      .execute();
+  }
+  return rows.map((r) => r.id);
+}
+
+/** Findings and errors quote values in their `detail` ("651301" is not a date): quoted parts are masked. */
+export function maskDetails(json: string): string {
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'detail' && typeof x === 'string' ? x.replace(/"[^"]*"/g, '"XXX"') : walk(x)]));
+    return v;
+  };
+  try {
+    return JSON.stringify(walk(JSON.parse(json)));
+  } catch {
+    return json;
+  }
+}
+
+async function messages(t: RtExecutor, s: BatchScope, before: string): Promise<string[]> {
+  const rows = await t
+    .selectFrom('travel_messages')
+    .select(['id', 'raw', 'findings', 'summary', 'error'])
+    .where('depersonalised_at', 'is', null)
+    .where('received_at', '<', before)
+    .orderBy('received_at')
+    .orderBy('id')
+    .limit(MESSAGE_BATCH)
+    .execute();
+  for (const r of rows) {
+    const raw = Buffer.from(r.raw);
+    await seal(t, s, 'message', r.id, raw);
+    const masked = maskInterchange(raw).raw;
+    await t
+      .updateTable('travel_messages')
+      .set({
+        raw: masked,
+        size: masked.length,
+        sha256: createHash('sha256').update(masked).digest('hex'),
+        findings: maskDetails(r.findings),
+        summary: maskDetails(r.summary),
+        error: r.error === null ? null : maskDetails(r.error),
+        depersonalised_at: s.now,
+      })
+      .where('id', '=', r.id)
+      .execute();
+  }
+  return rows.map((r) => r.id);
+}

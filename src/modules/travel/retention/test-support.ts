@@ -1,0 +1,67 @@
+// Test support: the application with the travel module's retention and statistics parts wired (until the descriptor wires them).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MODULES } from '../../../modules.js';
+import { SYSTEM_ACTOR, type Actor } from '../../../platform/audit/types.js';
+import type { TestApp } from '../../../test-support/app.js';
+import { decideAlert, raiseAlert } from '../../alerts/index.js';
+import { assembleMessage } from '../intake/assemble.js';
+import { receiveMessage } from '../intake/receive.js';
+import type { ModuleDescriptor } from '../../../platform/module.js';
+import { retentionMigrations } from './migrations.js';
+import { retentionRoutes } from './routes.js';
+import { statsRoutes } from '../stats/routes.js';
+
+/** MODULES, with retention migrations and the DPO and statistics routes added to `travel` when its descriptor lacks them. */
+export function modulesWithRetention(): readonly ModuleDescriptor[] {
+  return MODULES.map((m) => {
+    if (m.name !== 'travel' || m.migrations?.some((x) => x.name === retentionMigrations[0]!.name)) return m;
+    return {
+      ...m,
+      migrations: [...(m.migrations ?? []), ...retentionMigrations],
+      routes: async (app, ctx) => {
+        await m.routes?.(app, ctx);
+        await retentionRoutes(app, ctx);
+        await statsRoutes(app, ctx);
+      },
+    };
+  });
+}
+
+export const fixture = (name: string): Buffer => readFileSync(join(import.meta.dirname, '../fixtures', name));
+
+/** Receives and assembles a fixture message; returns its id. */
+export async function ingest(t: TestApp, name: string): Promise<string> {
+  const r = await receiveMessage(t.ctx, fixture(name), { channel: 'cli', actor: SYSTEM_ACTOR });
+  await assembleMessage(t.ctx, r.id);
+  return r.id;
+}
+
+/** Raises a travel alert on a traveller; `confirm` has two people confirm it, `false-positive` dismisses it. */
+export async function alertOn(t: TestApp, travellerId: string, outcome: 'confirm' | 'false-positive' | 'open', list = 'un-sc-consolidated') {
+  const raised = await t.ctx.db.transaction((trx) =>
+    raiseAlert(t.ctx, trx, {
+      source: 'travel',
+      subjectType: 'traveller',
+      subjectId: travellerId,
+      subject: { name: [travellerId] },
+      entityId: `entity-${travellerId}`,
+      entity: { name: ['Testperson Alpha'] },
+      entitySchema: 'Person',
+      entityCaption: 'Testperson Alpha',
+      lists: [list],
+      score: 0.93,
+      explanation: [],
+      provenance: { lists: { [list]: 3 }, threshold: 0.8 },
+    }),
+  );
+  if (raised.status !== 'created') throw new Error('alert not raised');
+  const a: Actor = { type: 'user', id: 'analyst-1', orgId: null };
+  const b: Actor = { type: 'user', id: 'supervisor-1', orgId: null };
+  if (outcome === 'confirm') {
+    await decideAlert(t.ctx, raised.id, { decision: 'confirmed', reason: 'match' }, { actor: a, canConfirm: true });
+    await decideAlert(t.ctx, raised.id, { decision: 'confirmed', reason: 'match' }, { actor: b, canConfirm: true });
+  } else if (outcome === 'false-positive')
+    await decideAlert(t.ctx, raised.id, { decision: 'false-positive', reason: 'other-person' }, { actor: a, canConfirm: true });
+  return raised.id;
+}
