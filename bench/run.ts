@@ -10,6 +10,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   documents: async () => (await import('./documents.bench.js')).documentsBench(),
   taxii: async () => (await import('./taxii.bench.js')).taxiiBench(),
   intel: async () => (await import('./intel.bench.js')).intelBench(),
+  'intel-xref': async () => (await import('./intel-xref.bench.js')).intelXrefBench(),
   cbm: async () => (await import('./cbm.bench.js')).cbmBench(),
 };
 

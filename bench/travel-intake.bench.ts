@@ -49,6 +49,9 @@ export async function travelIntakeBench(): Promise<void> {
     );
     const sentAt = new Map<string, number>();
     const doneAt = new Map<string, number>();
+    // Issue 6's half (stored and assembled) apart from issue 7's (every traveller screened).
+    const messageOf = new Map<string, string>();
+    const assembledAt = new Map<string, number>();
     const backlog: Array<{ at: number; pending: number }> = [];
     const start = Date.now();
     const cpu0 = process.cpuUsage();
@@ -79,6 +82,7 @@ export async function travelIntakeBench(): Promise<void> {
       ctx.events.kick();
       const id = out.messages[0]!.flights[0]!.id!;
       sentAt.set(id, t0);
+      messageOf.set(id, out.id);
       if (Date.now() - lastSample >= 10_000 * Math.min(1, scale() * 5)) {
         lastSample = Date.now();
         backlog.push({ at: (lastSample - start) / 1000, pending: sentAt.size - doneAt.size });
@@ -88,6 +92,10 @@ export async function travelIntakeBench(): Promise<void> {
     await poll;
     const used = process.cpuUsage(cpu0);
     const latencies = [...doneAt].map(([id, t]) => t - sentAt.get(id)!);
+    const assembly = [...sentAt].filter(([id]) => assembledAt.has(messageOf.get(id)!)).map(([id, t]) => assembledAt.get(messageOf.get(id)!)! - t);
+    console.log(
+      `received → stored and assembled (flights, travellers): p50 ${pct(assembly, 50)} ms, p99 ${pct(assembly, 99)} ms, ${assembly.length} of ${flights} messages`,
+    );
     const alerts = await tr(ctx.db.kysely)
       .selectFrom('travel_screenings')
       .select((eb) => eb.fn.sum<number>('alerts').as('n'))

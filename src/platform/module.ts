@@ -19,7 +19,7 @@ export interface PermissionDef {
   roles: readonly RoleName[];
 }
 
-/** A tool on the home screen; shown only to principals holding `permission`. */
+/** A tool on the home screen; shown only to principals holding `permission` (or any of `orPermissions`). */
 export interface NavItem {
   id: string;
   /** Path in the web workbench, e.g. `/admin/users`. */
@@ -28,6 +28,8 @@ export interface NavItem {
   titleKey: string;
   descriptionKey: string;
   permission: string;
+  /** Other permissions that also show the tool (e.g. a tab of it open to another role). */
+  orPermissions?: readonly string[];
 }
 
 export interface ModuleDescriptor {

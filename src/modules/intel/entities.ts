@@ -61,9 +61,11 @@ function union(into: Record<string, string[]>, from: Record<string, readonly str
   return into;
 }
 
+const CHUNK = 400;
+
 /**
- * Writes entities into a case (inside the caller's transaction): new ids are inserted as their own canonical
- * entity; known ids gain the new values (a schema made more specific when compatible). Each gets the support row.
+ * Writes entities into a case (inside the caller's transaction), in batches: new ids are inserted as their own
+ * canonical entity; known ids gain the new values (a schema made more specific when compatible). Each gets the support row.
  */
 export async function upsertEntities(
   trx: Executor,
@@ -75,12 +77,52 @@ export async function upsertEntities(
   const t = it(trx);
   let added = 0;
   let updated = 0;
+  // One entity per id: the same id given twice (a report naming someone twice) is one entity with both sets of values.
+  const byId = new Map<string, EntityData>();
   for (const e of entities) {
-    const old = await t.selectFrom('intel_entities').selectAll().where('case_id', '=', caseId).where('id', '=', e.id).executeTakeFirst();
-    if (old) {
-      const schema = commonSchema(old.schema, e.schema);
-      if (!schema) throw invalid('schema', `entity ${e.id} is a ${old.schema} in this case and cannot also be a ${e.schema}`);
-      const properties = union(JSON.parse(old.properties) as Record<string, string[]>, e.properties);
+    const had = byId.get(e.id);
+    if (!had) byId.set(e.id, { id: e.id, schema: e.schema, properties: union({}, e.properties) });
+    else {
+      const schema = commonSchema(had.schema, e.schema);
+      if (!schema) throw invalid('schema', `entity ${e.id} is given as a ${had.schema} and as a ${e.schema}`);
+      byId.set(e.id, { id: e.id, schema: schema.name, properties: union(had.properties as Record<string, string[]>, e.properties) });
+    }
+  }
+  entities = [...byId.values()];
+  for (let i = 0; i < entities.length; i += CHUNK) {
+    const batch = entities.slice(i, i + CHUNK);
+    const old = new Map(
+      (
+        await t
+          .selectFrom('intel_entities')
+          .selectAll()
+          .where('case_id', '=', caseId)
+          .where(
+            'id',
+            'in',
+            batch.map((e) => e.id),
+          )
+          .execute()
+      ).map((r) => [r.id, r]),
+    );
+    const fresh: EntityRow[] = [];
+    for (const e of batch) {
+      const o = old.get(e.id);
+      if (!o) {
+        fresh.push({
+          case_id: caseId,
+          id: e.id,
+          schema: e.schema,
+          caption: caption(e),
+          properties: JSON.stringify(e.properties),
+          canonical_id: e.id,
+          created_at: now,
+        });
+        continue;
+      }
+      const schema = commonSchema(o.schema, e.schema);
+      if (!schema) throw invalid('schema', `entity ${e.id} is a ${o.schema} in this case and cannot also be a ${e.schema}`);
+      const properties = union(JSON.parse(o.properties) as Record<string, string[]>, e.properties);
       const cap = caption({ id: e.id, schema: schema.name, properties });
       await t
         .updateTable('intel_entities')
@@ -89,24 +131,12 @@ export async function upsertEntities(
         .where('id', '=', e.id)
         .execute();
       updated++;
-    } else {
-      await t
-        .insertInto('intel_entities')
-        .values({
-          case_id: caseId,
-          id: e.id,
-          schema: e.schema,
-          caption: caption(e),
-          properties: JSON.stringify(e.properties),
-          canonical_id: e.id,
-          created_at: now,
-        })
-        .execute();
-      added++;
     }
+    if (fresh.length) await t.insertInto('intel_entities').values(fresh).execute();
+    added += fresh.length;
     await t
       .insertInto('intel_support')
-      .values({ case_id: caseId, entity_id: e.id, kind: support.kind, ref_id: support.refId, added_at: now })
+      .values(batch.map((e) => ({ case_id: caseId, entity_id: e.id, kind: support.kind, ref_id: support.refId, added_at: now })))
       .onConflict((oc) => oc.doNothing())
       .execute();
   }

@@ -83,6 +83,25 @@ for (const backend of storeBackends('intel')) {
       expect(detail.links.find((l: { type: string }) => l.type === 'Family')).toMatchObject({ other: { id: alpha!.id }, supports: 1 });
     });
 
+    it('takes the same entity given twice in one report as one entity with both values', async () => {
+      const res = await c.post(`/api/intel/cases/${caseId}/reports`, h, {
+        reference: 'INT-8',
+        scheme: 'uk-3x5x2',
+        sourceGrade: '1',
+        infoGrade: 'A',
+        handling: 'C',
+        text: 'x',
+        entities: [
+          { id: 'report-person-1', schema: 'Person', properties: { name: ['TESTPERSON ECHO'] } },
+          { id: 'report-person-1', schema: 'LegalEntity', properties: { phone: ['+43 660 0000009'] } },
+        ],
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().grade).toBe('1A C');
+      const e = (await c.get(`/api/intel/cases/${caseId}/entities/report-person-1`, h)).json();
+      expect(e).toMatchObject({ schema: 'Person', properties: { name: ['TESTPERSON ECHO'], phone: ['+43 660 0000009'] } });
+    });
+
     it('proposes probably-same entities, merges on yes keeping every record, and splits again', async () => {
       const x = await c.post(`/api/intel/cases/${caseId}/xref`, h, { lists: false });
       expect(x.statusCode, x.body).toBe(200);

@@ -1,7 +1,7 @@
 // Travel module: airline API (PAXLST) and PNR (PNRGOV) intake, flights and travellers assembled from every message.
 import type { ModuleDescriptor } from '../../platform/module.js';
 import type { JobDef } from '../../platform/jobs/types.js';
-import { TRAVEL_PERMISSIONS, TRAVEL_READ } from './permissions.js';
+import { TRAVEL_DPO, TRAVEL_PERMISSIONS, TRAVEL_READ, TRAVEL_STATS } from './permissions.js';
 import { travelMigrations } from './intake/migrations.js';
 import { intakeRoutes } from './intake/routes.js';
 import { intakeCommands } from './intake/commands.js';
@@ -47,7 +47,16 @@ export const travelModule: ModuleDescriptor = {
   jobs: (ctx) => [dropFolderJob(ctx), natsIntakeJob(ctx), complianceJob(ctx), retentionJob(ctx)].filter((j): j is JobDef => j !== null),
   consumers: (ctx) => [assemblyConsumer(ctx), ...screeningConsumers(ctx), webhookConsumer(ctx)].filter((c): c is ConsumerDef => c !== null),
   demo: travelDemo,
-  nav: [{ id: 'travel', path: '/travel', titleKey: 'travel.nav.title', descriptionKey: 'travel.nav.description', permission: TRAVEL_READ }],
+  nav: [
+    {
+      id: 'travel',
+      path: '/travel',
+      titleKey: 'travel.nav.title',
+      descriptionKey: 'travel.nav.description',
+      permission: TRAVEL_READ,
+      orPermissions: [TRAVEL_DPO, TRAVEL_STATS],
+    },
+  ],
   messages: {
     'travel.nav.title': 'Passenger data',
     'travel.nav.description': 'Flights, manifests and travellers from airline API and PNR messages',

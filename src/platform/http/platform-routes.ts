@@ -141,7 +141,7 @@ export function platformRoutes(app: HttpApp, ctx: AppContext, opts: { secureCook
         tools: ctx.modules
           .filter((m) => m.area === area)
           .flatMap((m) => m.nav ?? [])
-          .filter((n) => p.permissions.has(n.permission))
+          .filter((n) => [n.permission, ...(n.orPermissions ?? [])].some((x) => p.permissions.has(x)))
           .map((n) => ({ id: n.id, path: n.path, title: t.t(n.titleKey), description: t.t(n.descriptionKey) })),
       })).filter((a) => a.tools.length > 0);
       return { areas };

@@ -1,10 +1,12 @@
-// One batch of depersonalisation: originals sealed in the vault, values masked, travellers tallied for statistics; in one transaction.
+// One batch of depersonalisation: originals sealed in the vault, values masked (with their alerts and screenings), travellers tallied; in one transaction.
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { AppContext } from '../../../platform/context.js';
 import type { Actor } from '../../../platform/audit/types.js';
+import type { Executor } from '../../../platform/db/index.js';
 import type { Traveller } from '../types.js';
-import { MASK, maskPnrData, maskTraveller } from './mask.js';
+import { maskSubjects } from '../../alerts/index.js';
+import { MASK, maskPnrData, maskScreening, maskTraveller } from './mask.js';
 import { maskInterchange } from './mask-raw.js';
 import { rt, type RtExecutor } from './tables.js';
 import type { VaultKey } from './vault.js';
@@ -107,6 +109,16 @@ async function travellers(t: RtExecutor, s: BatchScope, before: string): Promise
       .where('id', '=', r.id)
       .execute();
   }
+  const ids = rows.map((r) => r.id);
+  // What screening kept of them: the alerts' subject side (through the alerts module) and the stored screening results.
+  if (ids.length) await maskSubjects(t as unknown as Executor, 'travel', 'traveller', ids, MASK);
+  const screenings = ids.length ? await t.selectFrom('travel_screenings').select(['traveller_id', 'result']).where('traveller_id', 'in', ids).execute() : [];
+  for (const sc of screenings)
+    await t
+      .updateTable('travel_screenings')
+      .set({ result: JSON.stringify(maskScreening(JSON.parse(sc.result))) })
+      .where('traveller_id', '=', sc.traveller_id)
+      .execute();
   for (const tally of tallies.values())
     await t
       .insertInto('travel_stats_tallies')
@@ -117,7 +129,7 @@ async function travellers(t: RtExecutor, s: BatchScope, before: string): Promise
           .doUpdateSet((eb) => ({ travellers: eb('travel_stats_tallies.travellers', '+', eb.ref('excluded.travellers')) })),
       )
       .execute();
-  return rows.map((r) => r.id);
+  return ids;
 }
 
 async function pnrVersions(t: RtExecutor, s: BatchScope, before: string): Promise<string[]> {

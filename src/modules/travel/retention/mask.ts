@@ -56,3 +56,31 @@ export function maskPnrData(data: unknown): unknown {
     : d.travellers;
   return { ...d, ...(d.booking ? { booking: maskBooking(d.booking) } : {}), ...(travellers !== undefined ? { travellers } : {}) };
 }
+
+/** A stored screening result (`travel_screenings.result`), loosely typed: older results may lack fields. */
+interface StoredScreening {
+  watchlist?: Array<{ explanation?: Array<{ detail?: string }> } & Record<string, unknown>>;
+  watchlistSkipped?: string | null;
+  lostDocuments?: Array<Record<string, unknown>>;
+  documents?: Array<Record<string, unknown>>;
+  rules?: Array<Record<string, unknown>>;
+  [k: string]: unknown;
+}
+
+/**
+ * Masks a traveller's screening result: the explanations' details (they quote the name, birth date and documents as
+ * screened), document numbers and what the registry check compared, the values a rule read. Ids, captions, lists,
+ * scores, codes, alert ids and the outcome stay.
+ */
+export function maskScreening(result: unknown): unknown {
+  if (!result || typeof result !== 'object') return result;
+  const r = result as StoredScreening;
+  return {
+    ...r,
+    ...(r.watchlist ? { watchlist: r.watchlist.map((m) => ({ ...m, explanation: (m.explanation ?? []).map((e) => ({ ...e, detail: MASK })) })) } : {}),
+    ...(r.watchlistSkipped ? { watchlistSkipped: MASK } : {}),
+    ...(r.lostDocuments ? { lostDocuments: r.lostDocuments.map((h) => ({ ...h, documentNumber: MASK, differences: [], detail: MASK })) } : {}),
+    ...(r.documents ? { documents: r.documents.map((d) => ({ ...d, number: null, detail: MASK })) } : {}),
+    ...(r.rules ? { rules: r.rules.map((h) => ({ ...h, detail: MASK })) } : {}),
+  };
+}

@@ -114,6 +114,11 @@ for (const backend of storeBackends('travel re-personalisation')) {
       });
       expect((await t.app.inject({ url: '/api/travel/dpo/runs', headers: analyst })).statusCode).toBe(403);
       expect((await t.app.inject({ url: '/api/travel/dpo/requests', headers: await t.as('officer') })).statusCode).toBe(403);
+      // The DPO reaches the passenger-data tool (its statistics and data-protection tabs) from the home screen, without travel.read.
+      const tools = async (headers: AuthHeaders) =>
+        ((await t.app.inject({ url: '/api/nav', headers })).json() as { areas: { tools: { id: string }[] }[] }).areas.flatMap((a) => a.tools.map((x) => x.id));
+      expect(await tools(dpo)).toContain('travel');
+      expect(await tools(await t.as('officer'))).not.toContain('travel');
     });
 
     it('cannot re-personalise after the five-year deletion; a traveller of a confirmed alert still can be', async () => {

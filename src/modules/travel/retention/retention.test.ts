@@ -9,6 +9,12 @@ import { statsReport, type StatsReport } from '../stats/report.js';
 import { runRetention } from './run.js';
 import { rt } from './tables.js';
 import { alertOn, fixture, ingest, modulesWithRetention } from './test-support.js';
+import { SYSTEM_ACTOR } from '../../../platform/audit/types.js';
+import { importUnDemo } from '../../screening/test-support.js';
+import { importReports } from '../../documents/index.js';
+import { receiveMessage } from '../intake/receive.js';
+import { assembleMessage } from '../intake/assemble.js';
+import { screenFlightTravellers } from '../screening/consumers.js';
 
 const NAMES = ['MUSTERFRAU', 'SPECIMEN', 'TESTPERSON', 'EXAMPLESTRASSE', 'ERIKA'];
 const DAY = 86_400_000;
@@ -136,6 +142,100 @@ for (const backend of storeBackends('travel retention')) {
       const deletes = await t.ctx.audit.search({ action: 'travel.retention-delete' });
       expect(deletes.flatMap((d) => d.details.ids as string[])).toEqual(expect.arrayContaining([ids.MUSTERFRAU, messageIds[1]]));
       expect(await t.ctx.audit.verify()).toMatchObject({ ok: true });
+    });
+  });
+}
+
+// What screening kept about a traveller (the alerts' subject side, the stored screening result) is masked in the same run.
+for (const backend of storeBackends('travel retention of screening traces')) {
+  describe(`travel retention of screening traces (${backend.name})`, () => {
+    const clock = new ManualClock('2026-11-30T10:00:00.000Z');
+    let t: TestApp;
+    let listedId: string;
+    const FLIGHT = 'LH1234-2026-12-01';
+    const PERSONAL = /AL-DOURI|IZZAT|1942-07-01|420701|X99999999|SPECIMEN|MUSTERFRAU/;
+    beforeAll(async () => {
+      t = await createTestApp({ backend, clock, modules: modulesWithRetention(), env: { VIGIL_TRAVEL_COUNTRY: 'at' } });
+      await importUnDemo(t.ctx);
+      const csv = 'issuingCountry,documentType,documentNumber,status,reportedOn\nGBR,P,X99999999,stolen,2026-10-01\n';
+      await importReports(t.ctx, { lines: csv.split('\n').filter(Boolean), sha256: 'y'.repeat(64), file: 'test.csv', actor: SYSTEM_ACTOR });
+      const listed = fixture('paxlst-passengers.edi')
+        .toString('latin1')
+        .replace('MUSTERFRAU:ERIKA', 'AL-DOURI:IZZAT IBRAHIM')
+        .replace('DTM+329:800812', 'DTM+329:420701')
+        .replace("NAT+2+DEU'", "NAT+2+IRQ'");
+      const r = await receiveMessage(t.ctx, Buffer.from(listed, 'latin1'), { channel: 'cli', actor: SYSTEM_ACTOR });
+      await assembleMessage(t.ctx, r.id);
+      await screenFlightTravellers(t.ctx, FLIGHT, null);
+      listedId = (await rt(t.ctx.db.kysely).selectFrom('travel_travellers').select('id').where('surname', '=', 'AL-DOURI').executeTakeFirstOrThrow()).id;
+    }, 120_000);
+    afterAll(async () => t?.close());
+
+    const alerts = () =>
+      rt(t.ctx.db.kysely).selectFrom('alert_alerts').selectAll().where('source', '=', 'travel').orderBy('id').execute() as unknown as Promise<
+        Array<{ id: string; subject_id: string; entity_id: string; score: number; status: string; subject?: string; explanation?: string }>
+      >;
+    const screenings = () => rt(t.ctx.db.kysely).selectFrom('travel_screenings').selectAll().where('flight_id', '=', FLIGHT).execute();
+
+    it('masks the alerts subject side and the screening results, keeping ids, scores and the entity side for review', async () => {
+      const before = await alerts();
+      expect(before.map((a) => a.entity_id.replace(/-.*/, '')).sort()).toEqual(['lost', 'un']);
+      expect(before.some((a) => PERSONAL.test(a.subject ?? ''))).toBe(true);
+      expect((await screenings()).some((s) => /AL-DOURI|X99999999/.test(s.result))).toBe(true);
+
+      clock.advance(183 * DAY);
+      await runRetention(t.ctx);
+
+      const after = await alerts();
+      expect(after.map((a) => [a.id, a.subject_id, a.entity_id, a.score, a.status])).toEqual(
+        before.map((a) => [a.id, a.subject_id, a.entity_id, a.score, a.status]),
+      );
+      for (const a of after) {
+        expect(a.subject).not.toMatch(PERSONAL);
+        expect(a.explanation).not.toMatch(PERSONAL);
+      }
+      for (const s of await screenings()) {
+        expect(s.result).not.toMatch(/IZZAT IBRAHIM AL-DOURI|1942-07-01|X99999999|SPECIMEN|MUSTERFRAU|ERIKA/);
+        expect(JSON.parse(s.result)).toMatchObject({ travellerId: s.traveller_id, outcome: s.outcome });
+      }
+      const listedScreening = (await screenings()).find((s) => s.traveller_id === listedId)!;
+      expect(JSON.parse(listedScreening.result)).toMatchObject({
+        outcome: 'hit',
+        watchlist: [expect.objectContaining({ entityId: expect.stringMatching(/^un-/) })],
+      });
+
+      // The review screen still shows what matched (the entity side) and the score, with the subject masked.
+      const analyst = await t.as('analyst');
+      const un = after.find((a) => a.entity_id.startsWith('un-'))!;
+      const review = await t.app.inject({ url: `/api/alerts/${un.id}`, headers: analyst });
+      expect(review.statusCode, review.body).toBe(200);
+      expect(review.json()).toMatchObject({ subject: { name: ['***'] }, entityCaption: 'IZZAT IBRAHIM AL-DURI', score: un.score });
+      const queue = await t.app.inject({ url: `/api/travel/alerts?flight=${FLIGHT}`, headers: analyst });
+      const items = (queue.json() as { items: Array<{ traveller: unknown; entityCaption: string }> }).items;
+      expect(items.map((i) => i.traveller)).toEqual(after.map(() => expect.objectContaining({ name: '***, ***', birthDate: null, documents: [] })));
+      expect(items.map((i) => i.entityCaption).sort()).toEqual(['GBR P X99999999 reported stolen', 'IZZAT IBRAHIM AL-DURI']);
+    });
+
+    it('still lets an approved re-personalisation show the traveller', async () => {
+      const analyst = await t.as('analyst', 'rt.analyst');
+      const supervisor = await t.as('supervisor', 'rt.supervisor');
+      const req = await t.app.inject({
+        method: 'POST',
+        url: '/api/travel/dpo/requests',
+        headers: analyst,
+        payload: { targetType: 'traveller', targetId: listedId, reason: 'investigation 2027/042, confirmed watchlist match' },
+      });
+      expect(req.statusCode, req.body).toBe(201);
+      const id = (req.json() as { id: string }).id;
+      const ok = await t.app.inject({
+        method: 'POST',
+        url: `/api/travel/dpo/requests/${id}/decision`,
+        headers: supervisor,
+        payload: { decision: 'approve', note: 'case file checked' },
+      });
+      expect(ok.statusCode, ok.body).toBe(200);
+      const shown = await t.app.inject({ url: `/api/travel/dpo/requests/${id}/view`, headers: analyst });
+      expect(shown.json()).toMatchObject({ travellers: [{ id: listedId, surname: 'AL-DOURI', givenNames: 'IZZAT IBRAHIM', birthDate: '1942-07-01' }] });
     });
   });
 }

@@ -1,6 +1,8 @@
-// The review queue of passenger alerts: per flight, soonest departure or arrival first, then by score.
-import type { Kysely } from 'kysely';
+// The review queue of passenger alerts: per flight, soonest departure or arrival first, then by score; flights with open alerts.
+import { sql, type Kysely } from 'kysely';
 import type { AppContext } from '../../../platform/context.js';
+import { tr } from '../intake/tables.js';
+import { flightView, type FlightView } from '../intake/queries.js';
 
 export interface TravelAlert {
   id: string;
@@ -34,12 +36,21 @@ interface Row {
   departure_utc: string | null;
   arrival_utc: string | null;
   direction: string;
+  pending_by: string | null;
 }
+
+/** Statuses that still await a decision. */
+const UNDECIDED = ['open', 'pending-confirmation', 'escalated'];
 
 const kind = (r: Row): TravelAlert['source'] => (r.entity_id.startsWith('lost-') ? 'lost-document' : r.entity_id.startsWith('rule-') ? 'rule' : 'watchlist');
 
-export async function travelAlerts(ctx: AppContext, q: { flightId?: string | undefined; open?: boolean | undefined; limit: number }): Promise<TravelAlert[]> {
-  // Joins across the alerts and travel tables: typed by the row shape below.
+/** The time a flight's alerts are due: departure for an outbound flight, arrival for an inbound one. */
+const dueSql = sql<
+  string | null
+>`case when f.direction = 'inbound' then coalesce(f.arrival_utc, f.departure_utc) else coalesce(f.departure_utc, f.arrival_utc) end`;
+
+async function queueRows(ctx: AppContext, q: { flightId?: string | undefined; open?: boolean | undefined; limit: number }): Promise<Row[]> {
+  // Joins across the alerts and travel tables: typed by the row shape above.
   const k = ctx.db.kysely as unknown as Kysely<any>;
   let query = k
     .selectFrom('alert_alerts as a')
@@ -53,6 +64,7 @@ export async function travelAlerts(ctx: AppContext, q: { flightId?: string | und
       'a.score',
       'a.status',
       'a.created_at',
+      'a.pending_by',
       't.id as traveller_id',
       'f.id as flight_id',
       't.surname',
@@ -67,9 +79,18 @@ export async function travelAlerts(ctx: AppContext, q: { flightId?: string | und
     .where('a.source', '=', 'travel')
     .where('a.subject_type', '=', 'traveller');
   if (q.flightId) query = query.where('f.id', '=', q.flightId);
-  if (q.open) query = query.where('a.status', 'in', ['open', 'pending-confirmation', 'escalated']);
-  const rows = (await query.limit(q.limit).execute()) as Row[];
-  const due = (r: Row) => (r.direction === 'inbound' ? (r.arrival_utc ?? r.departure_utc) : (r.departure_utc ?? r.arrival_utc));
+  if (q.open) query = query.where('a.status', 'in', UNDECIDED);
+  // Ordered before the limit, so the soonest due are the ones kept.
+  return (await query.orderBy(dueSql).orderBy('a.score', 'desc').orderBy('a.id').limit(q.limit).execute()) as Row[];
+}
+
+const due = (r: Row) => (r.direction === 'inbound' ? (r.arrival_utc ?? r.departure_utc) : (r.departure_utc ?? r.arrival_utc));
+/** Queue order: due soonest first (undated last), then the highest score, then the id (stable). */
+const order = (a: { dueAt: string | null; score: number; id: string }, b: { dueAt: string | null; score: number; id: string }) =>
+  (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999') || b.score - a.score || a.id.localeCompare(b.id);
+
+export async function travelAlerts(ctx: AppContext, q: { flightId?: string | undefined; open?: boolean | undefined; limit: number }): Promise<TravelAlert[]> {
+  const rows = await queueRows(ctx, q);
   return rows
     .map((r): TravelAlert => ({
       id: r.id,
@@ -88,5 +109,81 @@ export async function travelAlerts(ctx: AppContext, q: { flightId?: string | und
       dueAt: due(r),
       createdAt: r.created_at,
     }))
-    .sort((a, b) => (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999') || b.score - a.score);
+    .sort(order);
+}
+
+/** Who asks for the next alert of a flight: the id kept in `pending_by`, and whether they may complete a confirmation. */
+export interface FlightReviewer {
+  who: string;
+  canConfirm: boolean;
+}
+
+/**
+ * The next undecided alert of a flight this reviewer can act on, after `after` in the flight's queue order (wrapping
+ * around); an alert awaiting a second person is skipped for its first confirmer and for people who cannot confirm.
+ */
+export async function nextFlightAlert(
+  ctx: AppContext,
+  q: { flightId: string; after?: string | undefined },
+  by: FlightReviewer,
+): Promise<{ id: string | null; remaining: number }> {
+  const rows = (await queueRows(ctx, { flightId: q.flightId, limit: 5000 })).map((r) => ({ ...r, dueAt: due(r) })).sort(order);
+  const actionable = (r: Row) =>
+    UNDECIDED.includes(r.status) && (r.status !== 'pending-confirmation' || (by.canConfirm && (r.pending_by === null || r.pending_by !== by.who)));
+  const remaining = rows.filter(actionable).length;
+  const at = q.after ? rows.findIndex((r) => r.id === q.after) : -1;
+  const ring = [...rows.slice(at + 1), ...rows.slice(0, at + 1)];
+  return { id: ring.find(actionable)?.id ?? null, remaining };
+}
+
+export interface FlightAlerts {
+  flight: FlightView;
+  /** Alerts awaiting a decision. */
+  open: number;
+  /** The highest score among them. */
+  topScore: number;
+  /** When the decisions are due: departure (outbound) or arrival (inbound). */
+  dueAt: string | null;
+}
+
+/** Flights with alerts awaiting a decision (of a day, a direction), soonest due first, then by the highest score; at most `limit`. */
+export async function flightsWithOpenAlerts(
+  ctx: AppContext,
+  q: { date?: string | undefined; direction?: string | undefined; limit: number },
+): Promise<FlightAlerts[]> {
+  const k = ctx.db.kysely as unknown as Kysely<any>;
+  let query = k
+    .selectFrom('alert_alerts as a')
+    .innerJoin('travel_travellers as t', 't.id', 'a.subject_id')
+    .innerJoin('travel_flights as f', 'f.id', 't.flight_id')
+    .select((eb) => ['f.id as flight_id', eb.fn.countAll<number>().as('open'), eb.fn.max('a.score').as('top')])
+    .where('a.source', '=', 'travel')
+    .where('a.subject_type', '=', 'traveller')
+    .where('a.status', 'in', UNDECIDED)
+    .groupBy(['f.id', 'f.direction', 'f.departure_utc', 'f.arrival_utc'])
+    .orderBy(dueSql)
+    .orderBy('f.id')
+    .limit(q.limit);
+  if (q.date) query = query.where('f.flight_date', '=', q.date);
+  if (q.direction) query = query.where('f.direction', '=', q.direction);
+  const counts = (await query.execute()) as Array<{ flight_id: string; open: number | string; top: number | string }>;
+  if (!counts.length) return [];
+  const flights = await tr(ctx.db.kysely)
+    .selectFrom('travel_flights')
+    .selectAll()
+    .where(
+      'id',
+      'in',
+      counts.map((c) => c.flight_id),
+    )
+    .execute();
+  const byId = new Map(flights.map((f) => [f.id, f]));
+  return counts
+    .flatMap((c) => {
+      const f = byId.get(c.flight_id);
+      if (!f) return [];
+      const dueAt = f.direction === 'inbound' ? (f.arrival_utc ?? f.departure_utc) : (f.departure_utc ?? f.arrival_utc);
+      return [{ flight: flightView(f), open: Number(c.open), topScore: Number(c.top), dueAt }];
+    })
+    .sort((a, b) => (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999') || b.topScore - a.topScore || a.flight.id.localeCompare(b.flight.id));
 }

@@ -1,12 +1,13 @@
-// HTTP routes of passenger screening: the alert queue per flight, a traveller's screening, and the interactive API.
+// HTTP routes of passenger screening: the alert queue per flight, flights with open alerts, a traveller's screening, the interactive API.
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.js';
 import type { HttpApp } from '../../../platform/http/types.js';
-import { actorOf } from '../../../platform/auth/index.js';
+import { actorOf, can } from '../../../platform/auth/index.js';
+import { ALERTS_CONFIRM } from '../../alerts/index.js';
 import { notFound } from '../../../platform/errors.js';
 import { TRAVEL_INGEST, TRAVEL_READ } from '../permissions.js';
 import { tr } from '../intake/tables.js';
-import { travelAlerts } from './queue.js';
+import { flightsWithOpenAlerts, nextFlightAlert, travelAlerts } from './queue.js';
 import { answerIapi } from './iapi.js';
 
 const tags = ['travel'];
@@ -57,6 +58,43 @@ export function screeningRoutes(app: HttpApp, ctx: AppContext): void {
       config: { permission: TRAVEL_READ },
     },
     async (req) => ({ items: await travelAlerts(ctx, { flightId: req.query.flight, open: req.query.open === 'true', limit: req.query.limit }) }),
+  );
+
+  app.get(
+    '/api/travel/alerts/flights',
+    {
+      schema: {
+        tags,
+        summary: 'Flights with alerts awaiting a decision, with their count and highest score, soonest departure (outbound) or arrival (inbound) first',
+        querystring: z.object({
+          date: IsoDate.optional(),
+          direction: z.enum(['inbound', 'outbound', 'overflight', 'domestic', 'unknown']).optional(),
+          limit: z.coerce.number().int().min(1).max(1000).default(500),
+        }),
+      },
+      config: { permission: TRAVEL_READ },
+    },
+    async (req) => ({ items: await flightsWithOpenAlerts(ctx, req.query) }),
+  );
+
+  app.get(
+    '/api/travel/alerts/next',
+    {
+      schema: {
+        tags,
+        summary: "The next undecided alert of a flight the caller can act on, after the given one in the flight's queue order (wraps around)",
+        querystring: z.object({ flight: z.string().min(1).max(64), after: z.string().min(1).max(100).optional() }),
+      },
+      config: { permission: TRAVEL_READ },
+    },
+    async (req) => {
+      const actor = actorOf(req.principal);
+      return nextFlightAlert(
+        ctx,
+        { flightId: req.query.flight, after: req.query.after },
+        { who: actor.id ?? actor.type, canConfirm: can(req.principal, ALERTS_CONFIRM) },
+      );
+    },
   );
 
   app.get(

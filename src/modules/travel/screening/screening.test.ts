@@ -81,6 +81,45 @@ for (const backend of storeBackends('passenger screening')) {
       expect(screening.json()).toMatchObject({ outcome: 'hit', lostDocuments: [expect.objectContaining({ match: 'exact' })] });
     });
 
+    it("lists flights with open alerts and walks a flight's queue in order, skipping what the reviewer cannot act on", async () => {
+      const analyst = await t.as('analyst', 'q.analyst');
+      const board = await t.app.inject({ url: '/api/travel/alerts/flights?date=2026-12-01', headers: analyst });
+      expect(board.statusCode, board.body).toBe(200);
+      const open = (await travelAlerts(t.ctx, { flightId: FLIGHT, open: true, limit: 50 })).length;
+      expect(open).toBe(3);
+      expect(board.json()).toEqual({
+        items: [expect.objectContaining({ flight: expect.objectContaining({ id: FLIGHT }), open, topScore: 1, dueAt: expect.any(String) })],
+      });
+      expect((await t.app.inject({ url: '/api/travel/alerts/flights?date=2026-12-02', headers: analyst })).json()).toEqual({ items: [] });
+      expect((await t.app.inject({ url: '/api/travel/alerts/flights?date=1.12.2026', headers: analyst })).statusCode).toBe(400);
+
+      // Queue order: same flight, so by score (highest first), then id.
+      const queue = (await t.app.inject({ url: `/api/travel/alerts?flight=${FLIGHT}&open=true`, headers: analyst })).json() as {
+        items: { id: string; score: number }[];
+      };
+      expect(queue.items.map((a) => a.score)).toEqual([...queue.items.map((a) => a.score)].sort((a, b) => b - a));
+      const next = async (after?: string) =>
+        (await t.app.inject({ url: `/api/travel/alerts/next?flight=${FLIGHT}${after ? `&after=${after}` : ''}`, headers: analyst })).json() as {
+          id: string | null;
+          remaining: number;
+        };
+      const ids = queue.items.map((a) => a.id);
+      expect(await next()).toEqual({ id: ids[0], remaining: 3 });
+      expect(await next(ids[0])).toEqual({ id: ids[1], remaining: 3 });
+      expect(await next(ids[2])).toEqual({ id: ids[0], remaining: 3 }); // wraps around
+
+      // After the first confirmation, the same person is not offered it again; the flight drops off the board once decided.
+      const me = { actor: { type: 'user' as const, id: analyst.userId, orgId: null }, canConfirm: true };
+      await decideAlert(t.ctx, ids[1]!, { decision: 'confirmed', reason: 'identity-match' }, me);
+      expect(await next(ids[0])).toEqual({ id: ids[2], remaining: 2 });
+      const supervisor = await t.as('supervisor');
+      const forOther = (await t.app.inject({ url: `/api/travel/alerts/next?flight=${FLIGHT}&after=${ids[0]}`, headers: supervisor })).json();
+      expect(forOther).toEqual({ id: ids[1], remaining: 3 });
+      expect((await t.app.inject({ url: `/api/travel/alerts/next?flight=NOPE-2026-12-01`, headers: analyst })).json()).toEqual({ id: null, remaining: 0 });
+      expect((await t.app.inject({ url: '/api/travel/alerts/next', headers: analyst })).statusCode).toBe(400);
+      expect((await t.app.inject({ url: '/api/travel/alerts/flights', headers: await t.token('carrier') })).statusCode).toBe(403);
+    });
+
     it('answers the interactive API: no-board for a stolen passport, contact for a possible list match, board otherwise', async () => {
       const carrier = await t.token('carrier');
       const ask = async (traveller: object) =>

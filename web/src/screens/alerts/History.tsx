@@ -2,12 +2,15 @@
 import { Badge, Instant } from '../../components/Text';
 import { en } from '../../i18n/en';
 import { formatNumber, t, type MessageKey } from '../../i18n';
+import { Link } from '../../router';
 import { versionLabel } from '../lists/format';
 import type { AlertDecision, AlertDetail } from './api';
 
 export function Provenance({ alert }: { alert: AlertDetail }) {
   const p = alert.provenance as { listVersions?: Record<string, number>; weightsVersion?: string; threshold?: number };
   const versions = Object.entries(p.listVersions ?? {});
+  // Passenger alerts carry their flight: the decision is due before it departs (outbound) or arrives (inbound).
+  const flight = alert.provenance as { flightId?: unknown; departureUtc?: string | null; arrivalUtc?: string | null };
   return (
     <dl className="facts provenance">
       <dt>{t('review.prov.lists')}</dt>
@@ -24,8 +27,24 @@ export function Provenance({ alert }: { alert: AlertDetail }) {
       <dd className="mono">{p.weightsVersion ?? t('common.none')}</dd>
       <dt>{t('review.prov.threshold')}</dt>
       <dd>{typeof p.threshold === 'number' ? formatNumber(p.threshold) : t('common.none')}</dd>
+      {typeof flight.flightId === 'string' && (
+        <>
+          <dt>{t('review.prov.flight')}</dt>
+          <dd>
+            <Link to={`/travel/flights/${encodeURIComponent(flight.flightId)}`}>{flight.flightId}</Link>
+            {flight.departureUtc && <div className="small muted">{t('review.prov.departs', { utc: flight.departureUtc.replace('T', ' ').slice(0, 16) })}</div>}
+            {flight.arrivalUtc && <div className="small muted">{t('review.prov.arrives', { utc: flight.arrivalUtc.replace('T', ' ').slice(0, 16) })}</div>}
+          </dd>
+        </>
+      )}
       <dt>{t('review.prov.subject')}</dt>
-      <dd className="mono small break">{alert.subjectId}</dd>
+      <dd className="mono small break">
+        {alert.source === 'travel' && alert.subjectType === 'traveller' ? (
+          <Link to={`/travel/travellers/${encodeURIComponent(alert.subjectId)}`}>{alert.subjectId}</Link>
+        ) : (
+          alert.subjectId
+        )}
+      </dd>
       <dt>{t('review.prov.source')}</dt>
       <dd>{alert.source}</dd>
       <dt>{t('review.prov.raised')}</dt>

@@ -5,7 +5,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { Badge, ErrorNote, Loading, Name } from '../../components/Text';
 import { formatNumber, t, tn } from '../../i18n';
 import { useResource } from '../../lib/useResource';
-import { Link, navigate } from '../../router';
+import { Link, navigate, useQueryState } from '../../router';
 import { useCan, useMe } from '../../session';
 import { NotFound } from '../NotFound';
 import { entityPath } from '../lists/api';
@@ -19,6 +19,7 @@ import { rememberDecided } from './resume';
 import { SideBySide } from './SideBySide';
 import { ShortcutBar, ShortcutHelp } from './ShortcutHelp';
 import { useShortcuts } from './shortcuts';
+import { fetchFlightNext, flightQueuePath, reviewPath } from '../travel/alertsApi';
 import { StatusBadge } from './StatusBadge';
 
 /** Alerts visited with "next" in this tab, for "previous". */
@@ -34,8 +35,13 @@ export function Review({ id }: { id: string }) {
   const canConfirm = useCan('alerts.confirm');
   const canOpen = useCan('watchlists.read');
   const detail = useResource(() => fetchAlert(id), [id]);
+  // Reached from a flight's passenger queue (`?flight=`): "next" and "back" stay on that flight.
+  const flight = useQueryState()[0].get('flight') || null;
+  const pathOf = (x: string) => (flight ? reviewPath(x, flight) : alertPath(x));
+  const queuePath = flight ? flightQueuePath(flight) : '/alerts';
+  const nextOf = (after: string) => (flight ? fetchFlightNext(flight, after) : fetchNext(after));
   const [tick, setTick] = useState(0);
-  const next = useResource(() => fetchNext(id), [id, tick]);
+  const next = useResource(() => nextOf(id), [id, tick, flight]);
   const [choice, setChoice] = useState<Choice>(EMPTY);
   const [help, setHelp] = useState(false);
   const [bulk, setBulk] = useState(false);
@@ -55,12 +61,12 @@ export function Review({ id }: { id: string }) {
   const goNext = (after: string | null | undefined) => {
     if (!after || after === id) return false;
     visited.push(id);
-    navigate(alertPath(after));
+    navigate(pathOf(after));
     return true;
   };
   const goPrevious = () => {
     const prev = visited.pop();
-    if (prev) navigate(alertPath(prev));
+    if (prev) navigate(pathOf(prev));
   };
 
   const choose = (d: Decision) => {
@@ -79,7 +85,7 @@ export function Review({ id }: { id: string }) {
     if (action === 'help') setHelp(true);
     else if (action === 'next') goNext(next.data?.id);
     else if (action === 'previous') goPrevious();
-    else if (action === 'queue') navigate('/alerts');
+    else if (action === 'queue') navigate(queuePath);
     else if (action === 'bulk') {
       if (a && canDecide) setBulk(true);
     } else choose(action);
@@ -89,7 +95,7 @@ export function Review({ id }: { id: string }) {
     const r = await decide(id, { decision: c.decision, reason: c.reason, ...(c.note.trim() ? { note: c.note.trim() } : {}) });
     rememberDecided(me.id, id);
     const text = t(`review.recorded.${r.status}`, { name: a?.entityCaption ?? '' });
-    const after = await fetchNext(id).catch(() => null);
+    const after = await nextOf(id).catch(() => null);
     if (after?.id && after.id !== id) {
       flash = text;
       goNext(after.id);
@@ -103,7 +109,7 @@ export function Review({ id }: { id: string }) {
   if (detail.error instanceof ApiError && detail.error.status === 404) return <NotFound />;
   const back = (
     <p className="breadcrumb">
-      <Link to="/alerts">{t('alerts.back')}</Link>
+      <Link to={queuePath}>{flight ? t('alerts.back-flight', { flight }) : t('alerts.back')}</Link>
     </p>
   );
   if (!a)

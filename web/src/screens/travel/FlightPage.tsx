@@ -1,4 +1,4 @@
-// One flight: its legs and counts, and the manifest of everyone reported on it (filterable, exportable as CSV).
+// One flight: its legs and counts, its alert queue, and the manifest of everyone reported on it (travellers with hits marked; CSV).
 import { useState } from 'react';
 import { ApiError } from '../../api/problem';
 import { DataTable, type Column } from '../../components/DataTable';
@@ -9,6 +9,7 @@ import { useResource } from '../../lib/useResource';
 import { Link } from '../../router';
 import { NotFound } from '../NotFound';
 import { fetchManifest, travellerPath, TRAVEL, type Flight, type ManifestRow } from './api';
+import { fetchTravelAlerts, flightQueuePath, isOpen, type TravelAlert } from './alertsApi';
 import { DirectionBadge, FlightStatus, SourceBadges, flightName, personName, sourcesText } from './labels';
 import { AirportTime, dayText } from './times';
 
@@ -57,6 +58,7 @@ function Legs({ flight }: { flight: Flight }) {
 export function FlightPage({ id }: { id: string }) {
   const manifest = useResource(() => fetchManifest(id), [id]);
   const [filter, setFilter] = useState('');
+  const alerts = useResource(() => fetchTravelAlerts({ flight: id }), [id]);
 
   if (manifest.error instanceof ApiError && manifest.error.status === 404) return <NotFound />;
   const crumb = (
@@ -75,6 +77,19 @@ export function FlightPage({ id }: { id: string }) {
   const { flight, travellers } = manifest.data;
   const needle = filter.trim().toLowerCase();
   const rows = travellers.filter((r) => matches(r, needle));
+  // Alerts per traveller: how many await a decision, how many there are.
+  const hits = new Map<string, { open: number; all: number }>();
+  for (const a of alerts.data ?? ([] as TravelAlert[])) {
+    const h = hits.get(a.traveller.id) ?? { open: 0, all: 0 };
+    h.all++;
+    if (isOpen(a)) h.open++;
+    hits.set(a.traveller.id, h);
+  }
+  const openTotal = (alerts.data ?? []).filter(isOpen).length;
+  const hitText = (r: ManifestRow) => {
+    const h = hits.get(r.id);
+    return !h ? '' : h.open ? t('travel.flight.hits-open', { count: formatNumber(h.open) }) : t('travel.flight.hits-decided', { count: formatNumber(h.all) });
+  };
 
   const columns: Column<ManifestRow>[] = [
     { key: 'role', header: t('travel.col.role'), render: (r) => t(`travel.role.${r.role}`), csv: (r) => r.role },
@@ -82,9 +97,18 @@ export function FlightPage({ id }: { id: string }) {
       key: 'name',
       header: t('travel.col.name'),
       render: (r) => (
-        <Link to={travellerPath(r.id)} className="traveller-link">
-          <Name>{personName(r)}</Name>
-        </Link>
+        <span className="traveller-name">
+          <Link to={travellerPath(r.id)} className="traveller-link">
+            <Name>{personName(r)}</Name>
+          </Link>
+          {hits.has(r.id) && (
+            <Badge tone={hits.get(r.id)!.open ? 'bad' : 'neutral'}>
+              <span className="hit-mark" data-traveller={r.id}>
+                {hitText(r)}
+              </span>
+            </Badge>
+          )}
+        </span>
       ),
       csv: personName,
     },
@@ -122,6 +146,7 @@ export function FlightPage({ id }: { id: string }) {
       render: (r) => (r.cancelled ? <Badge tone="neutral">{t('travel.traveller.cancelled')}</Badge> : ''),
       csv: (r) => (r.cancelled ? 'cancelled' : ''),
     },
+    { key: 'hits', header: t('travel.col.hits'), render: () => null, csv: hitText, exportOnly: true },
   ];
 
   const description = dayText(flight.date);
@@ -135,6 +160,9 @@ export function FlightPage({ id }: { id: string }) {
           <>
             <DirectionBadge value={flight.direction} />
             <FlightStatus flight={flight} />
+            <Link to={flightQueuePath(flight.id)} className={`button button--small${openTotal ? ' button--primary' : ''}`} id="flight-alert-queue">
+              {t('travel.flight.alert-queue', { count: formatNumber(openTotal) })}
+            </Link>
           </>
         }
       />
@@ -148,7 +176,7 @@ export function FlightPage({ id }: { id: string }) {
         exportName={`manifest-${flightName(flight)}-${flight.date}`}
         empty={needle ? t('travel.flight.none-match') : t('travel.flight.none')}
         countNote={needle ? t('travel.flight.of', { total: formatNumber(travellers.length) }) : undefined}
-        rowClassName={(r) => (r.cancelled ? 'row--cancelled' : undefined)}
+        rowClassName={(r) => [r.cancelled ? 'row--cancelled' : '', hits.get(r.id)?.open ? 'row--hit' : ''].filter(Boolean).join(' ') || undefined}
         toolbar={
           <input
             type="search"

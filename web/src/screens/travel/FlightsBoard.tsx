@@ -1,10 +1,12 @@
-// The flights board: arrivals and departures of a day with their passenger, crew, PNR and message counts.
+// The flights board: arrivals and departures of a day with their open alerts, passenger, crew, PNR and message counts.
 import { DataTable, type Column } from '../../components/DataTable';
 import { Pager, rangeText } from '../../components/Pager';
 import { ErrorNote } from '../../components/Text';
 import { formatNumber, t } from '../../i18n';
 import { useResource } from '../../lib/useResource';
 import { Link, useQueryState } from '../../router';
+import { Badge } from '../../components/Text';
+import { fetchFlightsWithAlerts, flightQueuePath } from './alertsApi';
 import { DIRECTIONS, fetchFlights, flightPath, type Direction, type Flight } from './api';
 import { AirportTime, dayText, today, utcText } from './times';
 import { DayPicker } from './DayPicker';
@@ -20,7 +22,12 @@ export function FlightsBoard() {
   const direction = DIRECTIONS.includes(wanted as Direction) ? (wanted as Direction) : undefined;
   const offset = Math.max(0, Math.floor(Number(query.get('offset')) || 0));
 
+  const withAlerts = query.get('alerts') === 'open';
+
   const page = useResource(() => fetchFlights({ date, direction, limit: LIMIT, offset }), [date, direction, offset]);
+  // Flights of the day with alerts awaiting a decision, soonest due first: the badges, and the rows when only those are shown.
+  const alerting = useResource(() => fetchFlightsWithAlerts({ date, direction }), [date, direction]);
+  const openOf = new Map((alerting.data ?? []).map((a) => [a.flight.id, a.open]));
   // How many flights each direction has on the day: one count-only request per direction.
   const counts = useResource(
     () => Promise.all([undefined, ...DIRECTIONS].map((d) => fetchFlights({ date, direction: d, limit: 1, offset: 0 }).then((r) => r.total))),
@@ -39,6 +46,18 @@ export function FlightsBoard() {
         </Link>
       ),
       csv: flightName,
+    },
+    {
+      key: 'alerts',
+      header: t('travel.col.open-alerts'),
+      render: (f) =>
+        openOf.get(f.id) ? (
+          <Link to={flightQueuePath(f.id)} className="alert-count" data-flight={f.id} title={t('travel.board.open-alerts-title')}>
+            <Badge tone="bad">{formatNumber(openOf.get(f.id)!)}</Badge>
+          </Link>
+        ) : null,
+      csv: (f) => openOf.get(f.id) ?? 0,
+      className: 'num',
     },
     { key: 'date', header: t('travel.col.date'), render: (f) => f.date, csv: (f) => f.date, exportOnly: !all },
     { key: 'direction', header: t('travel.col.direction'), render: (f) => <DirectionBadge value={f.direction} />, csv: (f) => f.direction },
@@ -72,7 +91,8 @@ export function FlightsBoard() {
     { key: 'last', header: t('travel.col.last-message'), render: () => null, csv: (f) => f.lastMessageAt, exportOnly: true },
   ];
 
-  const data = page.data;
+  const data = withAlerts ? (alerting.data ? { items: alerting.data.map((a) => a.flight), total: alerting.data.length } : undefined) : page.data;
+  const loading = withAlerts ? alerting.loading : page.loading;
   return (
     <>
       <div className="filters board-filters" role="search" aria-label={t('travel.board.filters')}>
@@ -85,6 +105,13 @@ export function FlightsBoard() {
             {t('travel.board.all-dates')}
           </button>
         </div>
+        <label className="check check--inline">
+          <input type="checkbox" checked={withAlerts} onChange={(e) => setQuery({ alerts: e.currentTarget.checked ? 'open' : null, offset: null })} />
+          <span>
+            {t('travel.board.with-alerts')}
+            {alerting.data && <span className="segmented__count">{formatNumber(alerting.data.length)}</span>}
+          </span>
+        </label>
         <fieldset className="segmented" aria-label={t('travel.col.direction')}>
           {choices.map((d) => (
             <label key={d ?? 'all'} className="segmented__option">
@@ -97,18 +124,39 @@ export function FlightsBoard() {
           ))}
         </fieldset>
       </div>
-      {page.error !== undefined && <ErrorNote error={page.error} onRetry={page.reload} />}
+      {page.error !== undefined && !withAlerts && <ErrorNote error={page.error} onRetry={page.reload} />}
+      {alerting.error !== undefined && <ErrorNote error={alerting.error} onRetry={alerting.reload} />}
       <DataTable
-        caption={all ? t('travel.board.caption-all') : t('travel.board.caption', { day: dayText(date!) })}
+        caption={
+          withAlerts
+            ? all
+              ? t('travel.board.caption-alerts-all')
+              : t('travel.board.caption-alerts', { day: dayText(date!) })
+            : all
+              ? t('travel.board.caption-all')
+              : t('travel.board.caption', { day: dayText(date!) })
+        }
         columns={columns}
         rows={data?.items ?? []}
         rowKey={(f) => f.id}
-        exportName={`flights-${date ?? 'all'}`}
-        empty={page.loading ? t('common.loading') : all ? t('travel.board.none') : t('travel.board.none-on', { day: dayText(date!) })}
-        countNote={
-          data && (offset > 0 || data.total > data.items.length) ? rangeText(offset, data.items.length, data.total) : !all && date ? dayText(date) : undefined
+        exportName={`flights-${withAlerts ? 'alerting-' : ''}${date ?? 'all'}`}
+        empty={
+          loading
+            ? t('common.loading')
+            : withAlerts
+              ? t('travel.board.none-alerting')
+              : all
+                ? t('travel.board.none')
+                : t('travel.board.none-on', { day: dayText(date!) })
         }
-        rowClassName={(f) => (f.status === 'cancelled' ? 'row--muted' : undefined)}
+        countNote={
+          data && !withAlerts && (offset > 0 || data.total > data.items.length)
+            ? rangeText(offset, data.items.length, data.total)
+            : !all && date
+              ? dayText(date)
+              : undefined
+        }
+        rowClassName={(f) => (f.status === 'cancelled' ? 'row--muted' : openOf.get(f.id) ? 'row--alerting' : undefined)}
         toolbar={
           <span className="table-count board-totals">
             {t('travel.board.totals', {
@@ -117,9 +165,9 @@ export function FlightsBoard() {
             })}
           </span>
         }
-        busy={page.loading}
+        busy={loading}
       />
-      {data && (
+      {data && !withAlerts && (
         <Pager
           offset={offset}
           limit={LIMIT}

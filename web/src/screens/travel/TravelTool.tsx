@@ -1,10 +1,13 @@
-// The Passenger data tool: Flights | Messages | Data quality | Compliance as tabs under /travel, and the flight, traveller and message pages.
+// The Passenger data tool: Flights | Alerts | Messages | … as tabs under /travel (each shown with its permission), and the flight, traveller and message pages.
+import { useEffect } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { Tabs, type TabDef } from '../../components/Tabs';
 import { t } from '../../i18n';
-import { useCan } from '../../session';
+import { navigate } from '../../router';
+import { useCan, useMe } from '../../session';
 import { NotFound } from '../NotFound';
 import { TRAVEL } from './api';
+import { AlertsTab } from './AlertsTab';
 import { ComplianceTab } from './ComplianceTab';
 import { FlightPage } from './FlightPage';
 import { FlightsBoard } from './FlightsBoard';
@@ -19,6 +22,7 @@ import './travel.css';
 
 const TABS = {
   flights: TRAVEL,
+  alerts: `${TRAVEL}/alerts`,
   messages: `${TRAVEL}/messages`,
   quality: `${TRAVEL}/quality`,
   compliance: `${TRAVEL}/compliance`,
@@ -27,6 +31,18 @@ const TABS = {
   dpo: `${TRAVEL}/dpo`,
 } as const;
 type TabId = keyof typeof TABS;
+
+/** Who sees each tab: any of these permissions. */
+const NEEDS: Record<TabId, readonly string[]> = {
+  flights: ['travel.read'],
+  alerts: ['travel.read'],
+  messages: ['travel.read'],
+  quality: ['travel.read'],
+  compliance: ['travel.read'],
+  rules: ['travel.read', 'travel.rules'],
+  stats: ['travel.stats', 'travel.dpo'],
+  dpo: ['travel.read', 'travel.repersonalise', 'travel.dpo'],
+};
 
 /** `/travel/flights/LH1234-2026-12-01` → { kind: 'flights', id }; null for anything else. */
 function detail(path: string): { kind: 'flights' | 'travellers' | 'messages'; id: string } | null {
@@ -40,22 +56,34 @@ function detail(path: string): { kind: 'flights' | 'travellers' | 'messages'; id
 }
 
 export function TravelTool({ pathname }: { pathname: string }) {
+  const me = useMe();
   const canRead = useCan('travel.read');
-  if (!canRead) return <NotFound forbidden />;
+  const allowed = (Object.keys(TABS) as TabId[]).filter((k) => NEEDS[k].some((p) => me.permissions.includes(p)));
   const path = pathname.replace(/\/+$/, '') || TRAVEL;
+  const first = allowed[0];
+  // Someone who may not see flights (a DPO) starts on the first tab they may see.
+  const redirect = path === TRAVEL && !canRead && first !== undefined;
+  useEffect(() => {
+    if (redirect) navigate(TABS[first!], { replace: true });
+  }, [redirect, first]);
+  if (!first) return <NotFound forbidden />;
+  if (redirect) return null;
   const page = detail(path);
+  if (page && !canRead) return <NotFound forbidden />;
   if (page?.kind === 'flights') return <FlightPage key={page.id} id={page.id} />;
   if (page?.kind === 'travellers') return <TravellerPage key={page.id} id={page.id} />;
   if (page?.kind === 'messages') return <MessagePage key={page.id} id={page.id} />;
   const tab = (Object.keys(TABS) as TabId[]).find((k) => TABS[k] === path);
   if (!tab) return <NotFound />;
-  const tabs: TabDef[] = (Object.keys(TABS) as TabId[]).map((k) => ({ path: TABS[k], label: t(`travel.tab.${k}`) }));
+  if (!allowed.includes(tab)) return <NotFound forbidden />;
+  const tabs: TabDef[] = allowed.map((k) => ({ path: TABS[k], label: t(`travel.tab.${k}`) }));
   return (
     <>
       <PageHeader title={t('travel.title')} description={t(`travel.${tab}.description`)} />
       <Tabs label={t('travel.tabs')} tabs={tabs} current={TABS[tab]} />
       <div className="tab-panel">
         {tab === 'flights' && <FlightsBoard />}
+        {tab === 'alerts' && <AlertsTab />}
         {tab === 'messages' && <MessagesTab />}
         {tab === 'quality' && <QualityTab />}
         {tab === 'compliance' && <ComplianceTab />}

@@ -1,4 +1,4 @@
-// One traveller: identity and documents (API), the booking (PNR), PNR versions, the messages it came from, other flights of the same person.
+// One traveller: the latest screening, identity and documents (API), the booking (PNR), PNR versions, the messages it came from, other flights of the same person.
 import { ApiError } from '../../api/problem';
 import { PageHeader } from '../../components/PageHeader';
 import { Badge, ErrorNote, Instant, Loading } from '../../components/Text';
@@ -18,6 +18,7 @@ import {
   type TravellerDetail,
 } from './api';
 import { BookingPanels } from './BookingPanels';
+import { ScreeningPanel } from './ScreeningPanel';
 import { SourceBadges, flightName, personName } from './labels';
 import { Facts, MiniTable, Panel, orDash } from './Parts';
 
@@ -81,6 +82,7 @@ export function TravellerPage({ id }: { id: string }) {
         description={[t(`travel.role.${tr.role}`), t('travel.flight.title', { flight: flightName(flight), date: flight.date })].join(' · ')}
         actions={tr.cancelled ? <Badge tone="neutral">{t('travel.traveller.cancelled')}</Badge> : undefined}
       />
+      <ScreeningPanel travellerId={tr.id} flightId={flight.id} />
       <div className="travel-grid">
         <Identity tr={tr} />
         <Panel title={t('travel.traveller.documents')}>
