@@ -67,6 +67,8 @@ export async function travelIntakeBench(): Promise<void> {
           .groupBy('t.flight_id')
           .execute();
         const now = Date.now();
+        const assembled = await tr(ctx.db.kysely).selectFrom('travel_messages').select('id').where('assembled_at', 'is not', null).execute();
+        for (const m of assembled) if (!assembledAt.has(m.id)) assembledAt.set(m.id, now);
         for (const r of rows)
           if (!doneAt.has(r.flight_id) && sentAt.has(r.flight_id) && Number(r.screened) >= Number(r.travellers)) doneAt.set(r.flight_id, now);
         if (now - start > 3 * 60_000 + minutes * 120_000) break; // a stuck pipeline ends the bench, reported below
