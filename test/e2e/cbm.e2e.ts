@@ -1,9 +1,8 @@
 // Confidence-building screens end to end on the demo States: directory, a check round and its live board, a consultation thread, need-to-know.
-import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshots, type Browser } from './support/browser.js';
-import { ADMIN_PASSWORD, ARTIFACTS_DIR } from './support/env.js';
+import { openBrowser, screenshots, type Browser, recordFailures } from './support/browser.js';
+import { ADMIN_PASSWORD } from './support/env.js';
 
 const SUBJECT = 'Demo: scanning from address space attributed to your State';
 let browser: Browser;
@@ -27,12 +26,7 @@ describe('confidence-building screens', () => {
     page = browser.page;
     page.on('pageerror', (err) => pageErrors.push(err.message));
   });
-  beforeEach((ctx) => {
-    onTestFailed(async () => {
-      const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await page.screenshot({ path: join(ARTIFACTS_DIR, `failed-cbm-${name}.png`) }).catch(() => undefined);
-    });
-  });
+  recordFailures('cbm', () => page);
   afterAll(async () => {
     await browser?.close();
     expect(pageErrors).toEqual([]);

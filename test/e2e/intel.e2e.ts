@@ -1,9 +1,9 @@
 // Intelligence analysis end to end: a case opened, call records and a registry extract imported, a proposed merge accepted, the path found.
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshots, type Browser } from './support/browser.js';
-import { ADMIN_PASSWORD, ARTIFACTS_DIR, ROOT } from './support/env.js';
+import { openBrowser, screenshots, type Browser, recordFailures } from './support/browser.js';
+import { ADMIN_PASSWORD, ROOT } from './support/env.js';
 
 const DEMO = join(ROOT, 'src/modules/intel/demo');
 let browser: Browser;
@@ -35,12 +35,7 @@ describe('intelligence analysis', () => {
     page = browser.page;
     page.on('pageerror', (err) => pageErrors.push(err.message));
   });
-  beforeEach((ctx) => {
-    onTestFailed(async () => {
-      const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await page.screenshot({ path: join(ARTIFACTS_DIR, `failed-intel-${name}.png`) }).catch(() => undefined);
-    });
-  });
+  recordFailures('intel', () => page);
   afterAll(async () => {
     await browser?.close();
     expect(pageErrors).toEqual([]);

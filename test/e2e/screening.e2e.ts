@@ -1,10 +1,9 @@
 // The screening and alert screens end to end on the demo UN list: one name explained, a batch file downloaded, alerts reviewed by keyboard.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshots, type Browser } from './support/browser.js';
-import { ADMIN_PASSWORD, ARTIFACTS_DIR } from './support/env.js';
+import { openBrowser, screenshots, type Browser, recordFailures } from './support/browser.js';
+import { ADMIN_PASSWORD } from './support/env.js';
 
 /** A UN-listed person (IQi.002 in the demo list), queried in Arabic script and in another romanisation. */
 const LISTED = { caption: /IZZAT IBRAHIM AL-DURI/i, arabic: 'عزت ابراهيم الدوري', latin: 'Izzat Ibrahim al-Douri' };
@@ -47,18 +46,7 @@ describe('screening and alert review screens', () => {
     page.on('pageerror', (err) => pageErrors.push(err.message));
   });
 
-  beforeEach((ctx) => {
-    onTestFailed(async () => {
-      const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await page.screenshot({ path: join(ARTIFACTS_DIR, `failed-screening-${name}.png`) }).catch(() => undefined);
-      console.error(
-        `Page at failure (${page.url()}):\n${await page
-          .locator('body')
-          .ariaSnapshot()
-          .catch(() => '')}`,
-      );
-    });
-  });
+  recordFailures('screening', () => page);
 
   afterAll(async () => {
     await browser?.close();

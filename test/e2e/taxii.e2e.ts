@@ -2,10 +2,10 @@
 // relationships, a collection added and a partner granted rights on it.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshots, type Browser } from './support/browser.js';
-import { ADMIN_PASSWORD, ARTIFACTS_DIR } from './support/env.js';
+import { openBrowser, screenshots, type Browser, recordFailures } from './support/browser.js';
+import { ADMIN_PASSWORD } from './support/env.js';
 
 const SHOTS = process.env.VIGIL_E2E_SHOTS ?? '/tmp/shots';
 const INDICATOR = 'indicator--c43a0a05-e8d2-4f64-ae37-3f3fb153f8d9';
@@ -51,18 +51,7 @@ describe('threat-intelligence screens', () => {
     page.on('pageerror', (err) => pageErrors.push(err.message));
   });
 
-  beforeEach((ctx) => {
-    onTestFailed(async () => {
-      const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await page.screenshot({ path: join(ARTIFACTS_DIR, `failed-taxii-${name}.png`) }).catch(() => undefined);
-      console.error(
-        `Page at failure (${page.url()}):\n${await page
-          .locator('body')
-          .ariaSnapshot()
-          .catch(() => '')}`,
-      );
-    });
-  });
+  recordFailures('taxii', () => page);
 
   afterAll(async () => {
     await browser?.close();

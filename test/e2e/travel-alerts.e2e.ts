@@ -2,10 +2,10 @@
 // alerts, its queue opens the review, two people decide with the flight queue kept; the traveller's screening; the DPO's tabs.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, type Browser } from './support/browser.js';
-import { ADMIN_PASSWORD, ARTIFACTS_DIR, ROOT } from './support/env.js';
+import { openBrowser, type Browser, recordFailures } from './support/browser.js';
+import { ADMIN_PASSWORD, ROOT } from './support/env.js';
 
 const DAY = '2026-11-30';
 const FLIGHT = `LH4711-${DAY}`;
@@ -56,18 +56,7 @@ describe('passenger alerts', () => {
     page.on('pageerror', (err) => pageErrors.push(err.message));
   });
 
-  beforeEach((ctx) => {
-    onTestFailed(async () => {
-      const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await page.screenshot({ path: join(ARTIFACTS_DIR, `failed-travel-alerts-${name}.png`) }).catch(() => undefined);
-      console.error(
-        `Page at failure (${page.url()}):\n${await page
-          .locator('body')
-          .ariaSnapshot()
-          .catch(() => '')}`,
-      );
-    });
-  });
+  recordFailures('travel-alerts', () => page);
 
   afterAll(async () => {
     await browser?.close();

@@ -1,10 +1,10 @@
 // The Rules tab end to end: a value list, a rule refused for a sensitive characteristic, tested against stored traffic, saved, enabled, versioned.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshots, type Browser } from './support/browser.js';
-import { ADMIN_PASSWORD, ARTIFACTS_DIR, ROOT } from './support/env.js';
+import { openBrowser, screenshots, type Browser, recordFailures } from './support/browser.js';
+import { ADMIN_PASSWORD, ROOT } from './support/env.js';
 
 const FIXTURES = join(ROOT, 'src/modules/travel/fixtures');
 /** Austrian's OS89 of 2026-12-01: the passenger list and a PNR push (ERIKA MUSTERFRAU and JOHN SPECIMEN one way to Washington, TESTPERSON ALPHA returning). */
@@ -39,18 +39,7 @@ describe('targeting rules screen', () => {
     page = browser.page;
   });
 
-  beforeEach((ctx) => {
-    onTestFailed(async () => {
-      const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await page.screenshot({ path: join(ARTIFACTS_DIR, `failed-travel-rules-${name}.png`) }).catch(() => undefined);
-      console.error(
-        `Page at failure (${page.url()}):\n${await page
-          .locator('body')
-          .ariaSnapshot()
-          .catch(() => '')}`,
-      );
-    });
-  });
+  recordFailures('travel-rules', () => page);
 
   afterAll(async () => {
     await browser?.close();

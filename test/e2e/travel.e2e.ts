@@ -1,10 +1,10 @@
 // The passenger-data screens end to end: carrier messages sent to the API, the flights board, a manifest, a traveller, a message with findings.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshots, type Browser } from './support/browser.js';
-import { ADMIN_PASSWORD, ARTIFACTS_DIR, ROOT } from './support/env.js';
+import { openBrowser, screenshots, type Browser, recordFailures } from './support/browser.js';
+import { ADMIN_PASSWORD, ROOT } from './support/env.js';
 
 const FIXTURES = join(ROOT, 'src/modules/travel/fixtures');
 /** Messages as carriers send them: Austrian's OS89 (crew, a two-part passenger list, a PNR push) and a Lufthansa list with wrong counts. */
@@ -64,18 +64,7 @@ describe('passenger data screens', () => {
     page.on('pageerror', (err) => pageErrors.push(err.message));
   });
 
-  beforeEach((ctx) => {
-    onTestFailed(async () => {
-      const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await page.screenshot({ path: join(ARTIFACTS_DIR, `failed-travel-${name}.png`) }).catch(() => undefined);
-      console.error(
-        `Page at failure (${page.url()}):\n${await page
-          .locator('body')
-          .ariaSnapshot()
-          .catch(() => '')}`,
-      );
-    });
-  });
+  recordFailures('travel', () => page);
 
   afterAll(async () => {
     await browser?.close();

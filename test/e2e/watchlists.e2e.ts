@@ -4,10 +4,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshots, type Browser } from './support/browser.js';
-import { ADMIN_PASSWORD, ARTIFACTS_DIR, ROOT } from './support/env.js';
+import { openBrowser, screenshots, type Browser, recordFailures } from './support/browser.js';
+import { ADMIN_PASSWORD, ROOT } from './support/env.js';
 
 const run = promisify(execFile);
 /** A UN-listed person whose original-script (Arabic) name the list gives beside the Latin one. */
@@ -60,18 +60,7 @@ describe('watchlists screens', () => {
     page.on('pageerror', (err) => pageErrors.push(err.message));
   });
 
-  beforeEach((ctx) => {
-    onTestFailed(async () => {
-      const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await page.screenshot({ path: join(ARTIFACTS_DIR, `failed-lists-${name}.png`) }).catch(() => undefined);
-      console.error(
-        `Page at failure (${page.url()}):\n${await page
-          .locator('body')
-          .ariaSnapshot()
-          .catch(() => '')}`,
-      );
-    });
-  });
+  recordFailures('lists', () => page);
 
   afterAll(async () => {
     await browser?.close();

@@ -1,8 +1,8 @@
 // The workbench end to end: admin signs in, adds an officer, makes a token, reads the audit trail; the officer sees less.
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DESKTOP, openBrowser, screenshots, TABLET, type Browser } from './support/browser.js';
+import { DESKTOP, openBrowser, screenshots, TABLET, type Browser, recordFailures } from './support/browser.js';
 import { ADMIN_PASSWORD, ARTIFACTS_DIR } from './support/env.js';
 
 const OFFICER = { username: 'officer.e2e', displayName: 'ليلى حداد' };
@@ -35,18 +35,7 @@ describe('web workbench', () => {
   });
 
   // A failing step leaves a picture of the page and its accessibility tree behind.
-  beforeEach((ctx) => {
-    onTestFailed(async () => {
-      const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await page.screenshot({ path: join(ARTIFACTS_DIR, `failed-${name}.png`) }).catch(() => undefined);
-      console.error(
-        `Page at failure (${page.url()}):\n${await page
-          .locator('body')
-          .ariaSnapshot()
-          .catch(() => '')}`,
-      );
-    });
-  });
+  recordFailures('', () => page);
 
   afterAll(async () => {
     await browser?.close();

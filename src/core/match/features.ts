@@ -334,7 +334,7 @@ export function bestNameComparison(
   // Every comparable pair with its similarities and its bound; then the most promising first.
   const lo = scratchLo;
   const hi = scratchHi;
-  const todo: Array<{ q: NameForm; c: NameForm; order: number; ub: number }> = [];
+  const promising: Array<{ q: NameForm; c: NameForm; order: number; ub: number }> = [];
   let order = 0;
   let any = false;
   for (const q of qForms) {
@@ -345,17 +345,17 @@ export function bestNameComparison(
       const matrix = similarityMatrix(q.tokens, c.tokens, cache, scratchMatrix);
       featureBounds(q, c, lex, matrix, organisation, lo, hi);
       const ub = bound(lo, hi, q, c) + BOUND_MARGIN;
-      if (ub >= floor) todo.push({ q, c, order, ub });
+      if (ub >= floor) promising.push({ q, c, order, ub });
       order++;
     }
   }
   if (!any) return undefined;
-  if (!todo.length) return null;
-  todo.sort((a, b) => b.ub - a.ub || a.order - b.order);
+  if (!promising.length) return null;
+  promising.sort((a, b) => b.ub - a.ub || a.order - b.order);
   let best: NameComparison | undefined;
   let bestRating = -Infinity;
   let bestOrder = Infinity;
-  for (const t of todo) {
+  for (const t of promising) {
     if (t.ub < bestRating || t.ub < floor) break;
     const cmp = compareForms(t.q, t.c, lex, cache, organisation);
     const r = rate(cmp.values, t.q, t.c);

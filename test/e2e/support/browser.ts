@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { beforeEach, onTestFailed } from 'vitest';
 import { ARTIFACTS_DIR, CHROMIUM } from './env.js';
 
 export const DESKTOP = { width: 1280, height: 800 } as const;
@@ -57,4 +58,24 @@ export async function screenshots(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: join(ARTIFACTS_DIR, `${name}-${size.width}.png`), animations: 'disabled' });
   }
   await page.setViewportSize(DESKTOP);
+}
+
+/**
+ * On a failed test: a screenshot named `failed-<prefix>-<test>.png` in the artifacts and the page's accessibility
+ * snapshot on stderr. Call inside a describe block.
+ */
+export function recordFailures(prefix: string, page: () => Page): void {
+  beforeEach((ctx) => {
+    onTestFailed(async () => {
+      const p = page();
+      const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+      await p.screenshot({ path: join(ARTIFACTS_DIR, `failed-${prefix ? `${prefix}-` : ''}${name}.png`) }).catch(() => undefined);
+      console.error(
+        `Page at failure (${p.url()}):\n${await p
+          .locator('body')
+          .ariaSnapshot()
+          .catch(() => '')}`,
+      );
+    });
+  });
 }
