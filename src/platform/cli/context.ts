@@ -1,4 +1,5 @@
 // What CLI commands receive: a lazily opened application context and output helpers that keep --json clean.
+import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
 import type { Actor } from '../audit/types.js';
 
@@ -35,4 +36,9 @@ export interface CliContext {
   /** The actor CLI actions are audited as (the local operator). */
   readonly actor: Actor;
   readonly out: CliOutput;
+}
+
+/** `vigil <name>`: the noun several parts of a module add verbs to, created by the first part that asks for it. */
+export function noun(program: Command, name: string, description: string): Command {
+  return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
 }

@@ -1,6 +1,6 @@
 // CLI of the registry: `vigil documents lost import|ls|check|activate`; exit 1 for a rejected import or a reported document.
 import type { Command } from 'commander';
-import { CliError, EXIT, type CliContext } from '../../../platform/cli/context.js';
+import { CliError, EXIT, type CliContext, noun } from '../../../platform/cli/context.js';
 import { activateLost } from './activate.js';
 import { importReports, LostImportError, type LostImportResult } from './import.js';
 import { fileInput } from './input.js';
@@ -8,13 +8,9 @@ import { describeProblem } from './parse.js';
 import { checkLost, registrySummary } from './store.js';
 import { lost } from './tables.js';
 
-/** The `documents` noun, shared by the parts of the module: found when another part created it, else created. */
-export function documentsNoun(program: Command): Command {
-  return (
-    program.commands.find((c) => c.name() === 'documents') ??
-    program.command('documents').description('Travel documents: the document check, the lost and stolen registry, trusted certificates')
-  );
-}
+/** The `documents` noun, shared by the parts of the module. */
+export const documentsNoun = (program: Command): Command =>
+  noun(program, 'documents', 'Travel documents: the document check, the lost and stolen registry, trusted certificates');
 
 const describeImport = (r: LostImportResult) =>
   r.status === 'unchanged'

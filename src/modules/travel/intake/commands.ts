@@ -1,7 +1,7 @@
 // `vigil travel ingest|flights|manifest|messages`: send passenger messages from files and read what was assembled.
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { CliError, EXIT, type CliContext } from '../../../platform/cli/context.js';
+import { CliError, EXIT, type CliContext, noun } from '../../../platform/cli/context.js';
 import { assembleMessage } from './assemble.js';
 import { MAX_MESSAGE_BYTES, receiveMessage, type ReceiveOutcome } from './receive.js';
 import { getManifest, listFlights, listMessages } from './queries.js';
@@ -58,9 +58,13 @@ export function ingestLines(file: string, o: ReceiveOutcome): object[] {
   );
 }
 
-/** Creates `vigil travel` with its intake commands; returns it for the other parts' commands. */
+/** The `travel` noun, shared by the parts of the module. */
+export const travelNoun = (program: Command): Command =>
+  noun(program, 'travel', 'Passenger data (API and PNR): intake, flights, manifests, screening, rules, retention');
+
+/** Adds the intake verbs to `vigil travel`; returns it for the other parts' commands. */
 export function intakeCommands(program: Command, cli: CliContext): Command {
-  const travel = program.command('travel').description('Passenger data (API and PNR): intake, flights, manifests');
+  const travel = travelNoun(program);
 
   travel
     .command('ingest')

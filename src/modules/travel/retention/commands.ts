@@ -1,7 +1,7 @@
 // `vigil travel retention run|runs [--json]`: depersonalise and delete passenger data past its retention period, and list runs.
 import type { Command } from 'commander';
 import { CliError, EXIT, type CliContext } from '../../../platform/cli/context.js';
-import { travelCommand } from '../stats/commands.js';
+import { travelNoun } from '../intake/commands.js';
 import { listRetentionRuns, runRetention, type RetentionRun } from './run.js';
 
 function line(r: RetentionRun): string {
@@ -16,7 +16,7 @@ function line(r: RetentionRun): string {
 }
 
 export function retentionCommands(program: Command, cli: CliContext): void {
-  const retention = travelCommand(program).command('retention').description('Retention of API and PNR data (EU PNR Directive art. 12): 6 months, then 5 years');
+  const retention = travelNoun(program).command('retention').description('Retention of API and PNR data (EU PNR Directive art. 12): 6 months, then 5 years');
   retention
     .command('run')
     .description(

@@ -6,7 +6,7 @@ import { storeBackends } from '../../../platform/test-support/services.js';
 import { createTestApp, type AuthHeaders, type TestApp } from '../../../test-support/app.js';
 import { runRetention } from './run.js';
 import { rt } from './tables.js';
-import { alertOn, ingest, modulesWithRetention } from './test-support.js';
+import { alertOn, ingest } from './test-support.js';
 
 const DAY = 86_400_000;
 
@@ -20,7 +20,7 @@ for (const backend of storeBackends('travel re-personalisation')) {
     let travellerId: string;
     let keptId: string;
     beforeAll(async () => {
-      t = await createTestApp({ backend, clock, modules: modulesWithRetention(), env: { VIGIL_TRAVEL_COUNTRY: 'at' } });
+      t = await createTestApp({ backend, clock, env: { VIGIL_TRAVEL_COUNTRY: 'at' } });
       await ingest(t, 'paxlst-passengers.edi');
       const rows = await rt(t.ctx.db.kysely).selectFrom('travel_travellers').select(['id', 'surname']).execute();
       travellerId = rows.find((r) => r.surname === 'MUSTERFRAU')!.id;

@@ -8,7 +8,7 @@ import { parseTravel } from '../parse.js';
 import { statsReport, type StatsReport } from '../stats/report.js';
 import { runRetention } from './run.js';
 import { rt } from './tables.js';
-import { alertOn, fixture, ingest, modulesWithRetention } from './test-support.js';
+import { alertOn, fixture, ingest } from './test-support.js';
 import { SYSTEM_ACTOR } from '../../../platform/audit/types.js';
 import { importUnDemo } from '../../screening/test-support.js';
 import { importReports } from '../../documents/index.js';
@@ -27,7 +27,7 @@ for (const backend of storeBackends('travel retention')) {
     let ids: Record<string, string>;
     let before: StatsReport;
     beforeAll(async () => {
-      t = await createTestApp({ backend, clock, modules: modulesWithRetention(), env: { VIGIL_TRAVEL_COUNTRY: 'at' } });
+      t = await createTestApp({ backend, clock, env: { VIGIL_TRAVEL_COUNTRY: 'at' } });
       messageIds = [await ingest(t, 'paxlst-passengers.edi'), await ingest(t, 'pnrgov-13.1.edi')];
       const rows = await rt(t.ctx.db.kysely).selectFrom('travel_travellers').select(['id', 'surname', 'flight_id']).execute();
       ids = Object.fromEntries(rows.filter((r) => r.flight_id.startsWith('LH1234')).map((r) => [r.surname, r.id]));
@@ -155,7 +155,7 @@ for (const backend of storeBackends('travel retention of screening traces')) {
     const FLIGHT = 'LH1234-2026-12-01';
     const PERSONAL = /AL-DOURI|IZZAT|1942-07-01|420701|X99999999|SPECIMEN|MUSTERFRAU/;
     beforeAll(async () => {
-      t = await createTestApp({ backend, clock, modules: modulesWithRetention(), env: { VIGIL_TRAVEL_COUNTRY: 'at' } });
+      t = await createTestApp({ backend, clock, env: { VIGIL_TRAVEL_COUNTRY: 'at' } });
       await importUnDemo(t.ctx);
       const csv = 'issuingCountry,documentType,documentNumber,status,reportedOn\nGBR,P,X99999999,stolen,2026-10-01\n';
       await importReports(t.ctx, { lines: csv.split('\n').filter(Boolean), sha256: 'y'.repeat(64), file: 'test.csv', actor: SYSTEM_ACTOR });

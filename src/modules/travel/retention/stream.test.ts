@@ -7,7 +7,7 @@ import { serviceAvailable, TEST_NATS_URL, uniqueName } from '../../../platform/t
 import { createTestApp, type TestApp } from '../../../test-support/app.js';
 import { purgeStreamBefore } from './stream.js';
 import { runRetention } from './run.js';
-import { fixture, modulesWithRetention } from './test-support.js';
+import { fixture } from './test-support.js';
 
 const DAY = 86_400_000;
 
@@ -50,7 +50,7 @@ describe.runIf(serviceAvailable('nats', 'travel retention stream copies'))('trav
     expect(await count()).toBe(2);
     const clock = new ManualClock(new Date());
     clock.advance(184 * DAY);
-    t = await createTestApp({ clock, modules: modulesWithRetention() });
+    t = await createTestApp({ clock });
     const run = await runRetention(t.ctx, { natsUrl: TEST_NATS_URL!, stream });
     expect(run.counts.stream).toEqual({ status: 'purged', stream, purged: 2, detail: null });
     expect(await count()).toBe(0);

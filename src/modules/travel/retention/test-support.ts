@@ -1,32 +1,11 @@
-// Test support: the application with the travel module's retention and statistics parts wired (until the descriptor wires them).
+// Test support of retention and statistics: fixture traffic and travel alerts decided as a test needs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MODULES } from '../../../modules.js';
 import { SYSTEM_ACTOR, type Actor } from '../../../platform/audit/types.js';
 import type { TestApp } from '../../../test-support/app.js';
 import { decideAlert, raiseAlert } from '../../alerts/index.js';
 import { assembleMessage } from '../intake/assemble.js';
 import { receiveMessage } from '../intake/receive.js';
-import type { ModuleDescriptor } from '../../../platform/module.js';
-import { retentionMigrations } from './migrations.js';
-import { retentionRoutes } from './routes.js';
-import { statsRoutes } from '../stats/routes.js';
-
-/** MODULES, with retention migrations and the DPO and statistics routes added to `travel` when its descriptor lacks them. */
-export function modulesWithRetention(): readonly ModuleDescriptor[] {
-  return MODULES.map((m) => {
-    if (m.name !== 'travel' || m.migrations?.some((x) => x.name === retentionMigrations[0]!.name)) return m;
-    return {
-      ...m,
-      migrations: [...(m.migrations ?? []), ...retentionMigrations],
-      routes: async (app, ctx) => {
-        await m.routes?.(app, ctx);
-        await retentionRoutes(app, ctx);
-        await statsRoutes(app, ctx);
-      },
-    };
-  });
-}
 
 export const fixture = (name: string): Buffer => readFileSync(join(import.meta.dirname, '../fixtures', name));
 

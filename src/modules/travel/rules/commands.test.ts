@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test-support/app.js';
 import { exitCodeOf } from '../../../platform/cli/run.js';
 import type { CliContext } from '../../../platform/cli/context.js';
-import { modulesWithRules, ingestFixtures } from './test-support/setup.js';
+import { ingestFixtures } from './test-support/setup.js';
 
 describe('vigil travel rules', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ modules: modulesWithRules(), env: { VIGIL_TRAVEL_COUNTRY: 'at' } });
+    t = await createTestApp({ env: { VIGIL_TRAVEL_COUNTRY: 'at' } });
     await ingestFixtures(t.ctx, ['paxlst-part1.edi', 'paxlst-part2.edi', 'pnrgov-13.1.edi']);
   });
   afterAll(async () => t?.close());
@@ -30,7 +30,7 @@ describe('vigil travel rules', () => {
       },
     };
     const program = new Command('vigil').exitOverride().configureOutput({ writeErr: (s) => (stderr += s), writeOut: (s) => (stdout += s) });
-    for (const m of t.ctx.modules.length ? modulesWithRules() : []) m.commands?.(program, cli);
+    for (const m of t.ctx.modules) m.commands?.(program, cli);
     try {
       await program.parseAsync(['node', 'vigil', ...args]);
       return { code: 0, stdout, stderr };

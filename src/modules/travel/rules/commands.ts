@@ -9,11 +9,6 @@ import { getList, latestLists, setList } from './lists.js';
 import { createRule, getRule, listRules, setRuleEnabled, updateRule, type RuleView } from './rules.js';
 import { ru } from './tables.js';
 
-/** The `travel` noun: the intake part creates it; found here (or created when rules are wired alone). */
-export function travelNoun(program: Command): Command {
-  return program.commands.find((c) => c.name() === 'travel') ?? program.command('travel').description('Passenger data (API and PNR)');
-}
-
 const describe = (r: RuleView) => `${r.id} v${r.version} ${r.enabled ? 'enabled' : 'disabled'}: ${r.name}\n  ${r.expression.replace(/\n/g, '\n  ')}`;
 
 /** A refused rule or list: with --json, the problem as JSON on stdout; always exit 1 with the reason on stderr. */
@@ -226,9 +221,4 @@ export function rulesCommands(travel: Command, cli: CliContext): void {
       if (o.json) out.json(r);
       else out.line(r.changed ? `List ${r.name} v${r.version}: ${r.entries.length} entries.` : `List ${r.name} unchanged at v${r.version}.`);
     });
-}
-
-/** The part's contribution to the module's commands: `travel rules …` under the existing `travel` noun. */
-export function rulesPartCommands(program: Command, cli: CliContext): void {
-  rulesCommands(travelNoun(program), cli);
 }

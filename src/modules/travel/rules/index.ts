@@ -1,8 +1,4 @@
 // Targeting rules part of the travel module: the rule language, rules and lists, evaluation for screening, tests against history.
-import type { ModuleDescriptor } from '../../../platform/module.js';
-import { rulesMigrations } from './migrations.js';
-import { rulesRoutes } from './routes.js';
-import { rulesPartCommands } from './commands.js';
 
 export { RULES_CHANGED } from './by.js';
 export { compileRule, type CompiledExpr, type CompileEnv, type ListValues } from './compile.js';
@@ -18,10 +14,3 @@ export { loadTravellerViews, viewsOf, flightFacts } from './views.js';
 export { rulesCommands } from './commands.js';
 export { rulesMigrations } from './migrations.js';
 export { rulesRoutes } from './routes.js';
-
-/** What the rules part adds to the travel module's descriptor (commands after the intake's, which create `travel`). */
-export const rulesPart: Pick<ModuleDescriptor, 'migrations' | 'routes' | 'commands'> = {
-  migrations: rulesMigrations,
-  routes: rulesRoutes,
-  commands: rulesPartCommands,
-};

@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../../test-support/app.js';
 import { storeBackends } from '../../../platform/test-support/services.js';
 import { raiseAlert } from '../../alerts/index.js';
 import { evaluateRules, loadRuleSet, loadTravellerViews, recordRuleHits, ruleStats } from './index.js';
-import { ingestFixtures, modulesWithRules } from './test-support/setup.js';
+import { ingestFixtures } from './test-support/setup.js';
 import { ru } from './tables.js';
 
 const OS89 = 'OS0089-2026-12-01';
@@ -16,7 +16,7 @@ for (const backend of storeBackends('travel rules')) {
     let analyst: Record<string, string> & { userId: string };
     let officer: Record<string, string>;
     beforeAll(async () => {
-      t = await createTestApp({ backend, modules: modulesWithRules(), env: { VIGIL_TRAVEL_COUNTRY: 'at' } });
+      t = await createTestApp({ backend, env: { VIGIL_TRAVEL_COUNTRY: 'at' } });
       analyst = await t.as('analyst');
       officer = await t.as('officer');
       await ingestFixtures(t.ctx, ['paxlst-part1.edi', 'paxlst-part2.edi', 'pnrgov-13.1.edi']);

@@ -3,14 +3,12 @@ import type { Command } from 'commander';
 import { CliError, EXIT, type CliContext } from '../../../platform/cli/context.js';
 import { AppError } from '../../../platform/errors.js';
 import { rangeOf, statsReport } from './report.js';
+import { travelNoun } from '../intake/commands.js';
 
 /** The `travel` command made by intake, or a new one when it is absent. */
-export function travelCommand(program: Command): Command {
-  return program.commands.find((c) => c.name() === 'travel') ?? program.command('travel').description('Passenger data (API and PNR)');
-}
 
 export function statsCommands(program: Command, cli: CliContext): void {
-  travelCommand(program)
+  travelNoun(program)
     .command('stats')
     .description('Statistics of a period: messages and travellers per carrier and day, hits per list and rule, decisions and decision times, by sex')
     .option('--from <date>', 'first day YYYY-MM-DD (default: 29 days before --to)')

@@ -13,7 +13,7 @@ import { decideAlert, raiseAlert } from '../../alerts/index.js';
 import { intakeCommands } from '../intake/commands.js';
 import { retentionCommands } from '../retention/commands.js';
 import { rt } from '../retention/tables.js';
-import { ingest, modulesWithRetention } from '../retention/test-support.js';
+import { ingest } from '../retention/test-support.js';
 import { statsCommands } from './commands.js';
 import type { StatsReport } from './report.js';
 
@@ -24,7 +24,7 @@ for (const backend of storeBackends('travel statistics')) {
     const clock = new ManualClock('2026-12-01T08:00:00.000Z');
     let t: TestApp;
     beforeAll(async () => {
-      t = await createTestApp({ backend, clock, modules: modulesWithRetention(), env: { VIGIL_TRAVEL_COUNTRY: 'at' } });
+      t = await createTestApp({ backend, clock, env: { VIGIL_TRAVEL_COUNTRY: 'at' } });
       for (const f of ['paxlst-passengers.edi', 'pnrgov-13.1.edi', 'paxlst-crew.edi']) await ingest(t, f);
       const rows = await rt(t.ctx.db.kysely).selectFrom('travel_travellers').select(['id', 'surname', 'flight_id', 'role']).execute();
       const id = (surname: string, flight: string) => rows.find((r) => r.surname === surname && r.flight_id.startsWith(flight) && r.role === 'passenger')!.id;
