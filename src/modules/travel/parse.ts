@@ -12,15 +12,38 @@ export interface ParseOptions {
   referenceYear?: number;
 }
 
-/** Decodes bytes as UTF-8, or as Latin-1 (UNOC) when they are not valid UTF-8 (a finding). */
-function decode(input: string | Uint8Array, limit: number): { text: string; latin1: boolean; tooLarge: boolean } {
-  if (typeof input === 'string') return { text: input, latin1: false, tooLarge: false };
-  if (input.byteLength > limit) return { text: '', latin1: false, tooLarge: true };
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const LATIN1 = new TextDecoder('latin1');
+
+interface Decoded {
+  text: string;
+  /** How the bytes were read, and so how a changed copy is written back. */
+  encoding: 'utf8' | 'latin1';
+  /** Read as Latin-1 although the sender did not declare it (a finding). */
+  latin1: boolean;
+  tooLarge: boolean;
+}
+
+/**
+ * Decodes bytes by the character set the UNB syntax identifier declares: UNOC to UNOK are ISO 8859 (read as Latin-1);
+ * otherwise UTF-8, or Latin-1 when the bytes are not UTF-8.
+ */
+function decode(input: string | Uint8Array, limit: number): Decoded {
+  if (typeof input === 'string') return { text: input, encoding: 'utf8', latin1: false, tooLarge: false };
+  if (input.byteLength > limit) return { text: '', encoding: 'utf8', latin1: false, tooLarge: true };
+  const syntax = /UNB.(UNO[A-Z])/.exec(LATIN1.decode(input.subarray(0, 256)))?.[1];
+  if (syntax && syntax >= 'UNOC' && syntax <= 'UNOK') return { text: LATIN1.decode(input), encoding: 'latin1', latin1: false, tooLarge: false };
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(input), latin1: false, tooLarge: false };
+    return { text: UTF8.decode(input), encoding: 'utf8', latin1: false, tooLarge: false };
   } catch {
-    return { text: new TextDecoder('latin1').decode(input), latin1: true, tooLarge: false };
+    return { text: LATIN1.decode(input), encoding: 'latin1', latin1: true, tooLarge: false };
   }
+}
+
+/** A stored interchange's text as the parser reads it, and the encoding to write a changed copy back in. */
+export function decodeInterchange(bytes: Uint8Array): { text: string; encoding: 'utf8' | 'latin1' } {
+  const { text, encoding } = decode(bytes, Infinity);
+  return { text, encoding };
 }
 
 function readMessage(

@@ -6,7 +6,6 @@ import { alpha3 } from '../../../core/model/countries.js';
 import { airport } from '../places.js';
 import { parseTravel } from '../parse.js';
 import type { Flight, ParsedMessage, Traveller } from '../types.js';
-import { decodeEdifact } from './decode.js';
 import { flightDate, flightId } from './flight-id.js';
 import { lookupKeys, mainDocument, matchKeys, nameOnlyKey, personKey } from './identity.js';
 import { tr, type FlightRow, type TrExecutor, type TravellerRow } from './tables.js';
@@ -255,7 +254,7 @@ export async function assembleMessage(ctx: AppContext, messageId: string): Promi
     .where('id', '=', messageId)
     .executeTakeFirst();
   if (!row || row.status !== 'accepted' || row.assembled_at) return [];
-  const parsed = parseTravel(decodeEdifact(row.raw), { referenceYear: ctx.clock.now().getUTCFullYear() });
+  const parsed = parseTravel(row.raw, { referenceYear: ctx.clock.now().getUTCFullYear() });
   const now = ctx.clock.now().toISOString();
   return ctx.db.transaction(async (trx) => {
     const t = tr(trx);

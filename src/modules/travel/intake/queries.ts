@@ -3,7 +3,7 @@ import type { AppContext } from '../../../platform/context.js';
 import type { Actor } from '../../../platform/audit/types.js';
 import { notFound } from '../../../platform/errors.js';
 import type { Finding, FlightLeg, ParseError, Traveller } from '../types.js';
-import { decodeEdifact } from './decode.js';
+import { decodeInterchange } from '../parse.js';
 import type { MessageSummary } from './receive.js';
 import { tr, type FlightRow, type MessageRow, type TravellerRow } from './tables.js';
 
@@ -218,7 +218,7 @@ export async function getMessage(ctx: AppContext, id: string, by: { actor: Actor
     error: r.error ? (JSON.parse(r.error) as ParseError) : null,
     interchangeFindings: JSON.parse(r.findings) as Finding[],
     messages: summary.messages,
-    raw: decodeEdifact(r.raw),
+    raw: decodeInterchange(r.raw).text,
   };
 }
 

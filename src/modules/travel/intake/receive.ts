@@ -4,7 +4,6 @@ import type { AppContext } from '../../../platform/context.js';
 import type { Actor } from '../../../platform/audit/types.js';
 import { parseTravel } from '../parse.js';
 import type { Finding, FlightLeg, ParseError, ParseResult } from '../types.js';
-import { decodeEdifact } from './decode.js';
 import { flightId } from './flight-id.js';
 import { tr, type Channel, type MessageRow } from './tables.js';
 
@@ -85,8 +84,7 @@ const tooLarge = (size: number): ParseError => ({
 export async function receiveMessage(ctx: AppContext, raw: Uint8Array, by: ReceiveBy): Promise<ReceiveOutcome> {
   const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const parsed: ParseResult | null =
-    bytes.length > MAX_MESSAGE_BYTES ? null : parseTravel(decodeEdifact(bytes), { referenceYear: ctx.clock.now().getUTCFullYear() });
+  const parsed: ParseResult | null = bytes.length > MAX_MESSAGE_BYTES ? null : parseTravel(bytes, { referenceYear: ctx.clock.now().getUTCFullYear() });
   const sender = parsed?.sender ?? null;
   const interchangeRef = parsed?.interchangeReference ?? null;
   const dedupeKey = sender && interchangeRef ? `${sender}|${interchangeRef}` : `sha256:${sha256}`;

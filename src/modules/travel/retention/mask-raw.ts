@@ -1,6 +1,7 @@
 // Depersonalisation of a stored EDIFACT interchange: personal elements of PAXLST and PNRGOV segments replaced by masking characters.
 import { Report } from '../edifact/report.js';
 import { tokenize, type Segment, type Separators } from '../edifact/tokenizer.js';
+import { decodeInterchange } from '../parse.js';
 
 /** What a masked component reads as: letters only, so no separator set can collide with it and the structure still parses. */
 export const RAW_MASK = 'XXX';
@@ -111,14 +112,7 @@ export interface MaskedInterchange {
  * tokenizer skipped (junk before the header or after UNZ) has every letter and digit masked. Never throws.
  */
 export function maskInterchange(raw: Uint8Array): MaskedInterchange {
-  let text: string;
-  let encoding: 'utf8' | 'latin1' = 'utf8';
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
-  } catch {
-    text = new TextDecoder('latin1').decode(raw);
-    encoding = 'latin1';
-  }
+  const { text, encoding } = decodeInterchange(raw);
   const { segments: segs, separators } = tokenize(text, new Report(text));
   if (!segs.length) return { raw: Buffer.from(maskJunk(text), encoding), segments: 0 };
   const edits: Array<{ start: number; end: number; value: string }> = [];
