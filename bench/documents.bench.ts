@@ -2,6 +2,7 @@
 import { parse as mrzParse } from 'mrz';
 import { generateMrz, parseMrz, type MrzFormat, type MrzInputFields } from '../src/core/mrz/index.js';
 import { report, scaled, type Row } from './harness.js';
+import { seeded } from '../src/core/seeded.js';
 
 const TODAY = new Date('2026-06-01T00:00:00Z');
 const ALPHABET = '<0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -34,17 +35,8 @@ const STATES = [
 const SURNAMES = ['SPECIMEN', 'MUSTERFRAU', 'MUSTERMANN', 'TESTPERSON', 'QUUXLEY', 'EXEMPLAR'];
 const GIVEN = ['ERIKA', 'JOHN', 'ALPHA', 'ANNA MARIA', 'JEAN PIERRE', ''];
 
-/** A small deterministic PRNG (mulberry32), so every run measures the same corpus. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so every run measures the same corpus. */
+const rng = seeded;
 
 interface Sample {
   lines: string[];

@@ -1,6 +1,15 @@
-// Passenger-data parsing benchmarks: a 500-passenger PAXLST and a 300-traveller PNRGOV, against a naive split and JSON.parse.
+// Passenger-data benchmarks: parsing a 500-passenger PAXLST and a 300-traveller PNRGOV (against a naive split and JSON.parse),
+// the event hops of the pipeline (received → assembled → screened), then intake end to end.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { paxlstFor, planFlight, pnrgovFor } from '../src/modules/travel/generator/index.js';
 import { parseTravel } from '../src/modules/travel/parse.js';
+import { systemClock } from '../src/platform/clock.js';
+import { openSqlite } from '../src/platform/db/index.js';
+import { migrate } from '../src/platform/db/migrate.js';
+import { createEmbeddedTransport, createOutbox, eventsMigrations, type ConsumerDef, type EventTransport, type Outbox } from '../src/platform/events/index.js';
+import { createLogger } from '../src/platform/log.js';
 import { report, scaled, timeEach, type Measure, type Row } from './harness.js';
 
 /** The cheapest possible reading: split on terminator, element and component separators, no release characters, no meaning. */
@@ -55,10 +64,60 @@ async function suite(title: string, text: string, travellers: number, target: nu
   );
 }
 
+/**
+ * The pipeline's two event hops with empty handlers, on the embedded transport over SQLite as the server wires it (the
+ * outbox kicks the transport, default 500 ms poll): a message event committed → `assemble` commits a flight event in its
+ * own transaction → `screen` has handled it. Baseline: the same three transactions called one after another, no transport.
+ */
+async function eventHopsBench(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-events-'));
+  const db = openSqlite(join(dir, 'events.sqlite'));
+  let transport: EventTransport | undefined;
+  const alive = setInterval(() => {}, 1000); // the transport's timers do not hold the process open; a server would
+  try {
+    await migrate(db, [eventsMigrations], systemClock);
+    const outbox: Outbox = createOutbox(systemClock, { onEmit: () => transport?.kick() });
+    const waiting = new Map<number, () => void>();
+    const assemble = (n: number) => db.transaction(async (trx) => void (await outbox.emit(trx, { topic: 'bench.flight-updated', payload: { n } })));
+    const screened = (n: number) =>
+      db.transaction(async (trx) => void (await trx.selectFrom('outbox').select('id').limit(1).execute())).then(() => waiting.get(n)?.());
+    const consumers: ConsumerDef[] = [
+      { name: 'bench.assemble', topics: ['bench.received'], handle: (e) => assemble((e.payload as { n: number }).n) },
+      { name: 'bench.screen', topics: ['bench.flight-updated'], handle: (e) => screened((e.payload as { n: number }).n) },
+    ];
+    const received = (n: number) => db.transaction(async (trx) => void (await outbox.emit(trx, { topic: 'bench.received', payload: { n } })));
+    const n = scaled(300, 40);
+    const rows: Row[] = [
+      await timeEach('the three transactions called directly (baseline)', n, async (i) => {
+        await received(-1 - i);
+        await assemble(-1 - i);
+        await screened(-1 - i);
+      }),
+    ];
+    transport = createEmbeddedTransport({ db, clock: systemClock, log: createLogger('silent') });
+    await transport.start(consumers);
+    const hop = await timeEach('received → assembled → screened through the embedded transport', n, async (i) => {
+      const done = new Promise<void>((resolve) => waiting.set(i, resolve));
+      await received(i);
+      transport!.kick(); // as intake does after its commit
+      await done;
+      waiting.delete(i);
+    });
+    rows.push({ ...hop, baseline: rows[0]!.name });
+    report('Event hops of the passenger pipeline (embedded SQLite, empty handlers; the poll interval is 500 ms)', rows);
+  } finally {
+    clearInterval(alive);
+    await transport?.stop();
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function travelBench(): Promise<void> {
   const flight = planFlight(2026, { passengers: 500, crew: 12 });
   await suite('PAXLST, 500 passengers', paxlstFor(flight), 500, 2);
   await suite('PNRGOV 13.1, 300 travellers', pnrgovFor(planFlight(2027, { passengers: 300 })), 300, null);
+  await eventHopsBench();
   // Loaded only now, so the parse figures above are not slowed by the whole application in memory.
   await (await import('./travel-intake.bench.js')).travelIntakeBench();
 }

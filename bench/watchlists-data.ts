@@ -2,6 +2,7 @@
 import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import { seeded } from '../src/core/seeded.js';
 
 export interface NameParts {
   given: string[];
@@ -55,16 +56,8 @@ export function loadNameParts(root: string): NameParts {
   return { given: [...given], family: [...family], scripts: [...scripts], sources };
 }
 
-/** A small deterministic generator (mulberry32), so the cached file is the same on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so the cached file is the same on every machine. */
+const random = seeded;
 
 const COUNTRIES = ['us', 'ru', 'ir', 'sy', 'af', 'iq', 'kp', 'ly', 'so', 'ye', 'sd', 'cd', 'de', 'fr', 'gb', 'cn', 've', 'by', 'mm', 'ni'];
 const SUFFIXES = ['Trading LLC', 'Holdings Ltd', 'General Trading Co', 'Shipping SA', 'Investments Group', 'Logistics FZE', 'Industries JSC'];

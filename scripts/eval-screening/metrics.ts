@@ -1,4 +1,5 @@
 // Precision, recall and F1 at a threshold, the F1-best threshold of a training set, and a seeded random generator.
+import { seeded } from '../../src/core/seeded.js';
 
 export interface Scored {
   score: number;
@@ -46,17 +47,8 @@ export function bestThreshold(rows: readonly Scored[], beta = 1): number {
   return best.t;
 }
 
-/** mulberry32: a small seeded generator, so every run draws the same samples. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so every run draws the same samples. */
+export const rng = seeded;
 
 export const pct = (x: number) => (x * 100).toFixed(1).padStart(5);
 export const f3 = (x: number) => x.toFixed(3);

@@ -93,7 +93,8 @@ export async function openRuntime(config: Config, modules: readonly ModuleDescri
     clock,
     log,
     audit,
-    outbox: createOutbox(clock),
+    // Every emit asks the transport to look at once, so a local commit is delivered without waiting for the poll.
+    outbox: createOutbox(clock, { onEmit: () => events.kick() }),
     events,
     auth,
     i18n: createTranslator(modules.flatMap((m) => (m.messages ? [m.messages] : []))),

@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshots, type Browser, recordFailures } from './support/browser.js';
-import { ADMIN_PASSWORD } from './support/env.js';
+import { openBrowser, screenshots, type Browser, recordFailures, signIn as signInAs } from './support/browser.js';
 import { DEMO_MRZ } from '../../src/modules/documents/lost/demo.js';
 
 let browser: Browser;
@@ -14,13 +13,7 @@ let page: Page;
 let workDir = '';
 const pageErrors: string[] = [];
 
-async function signIn(username: string): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel('User name').fill(username);
-  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
-}
+const signIn = (username: string) => signInAs(page, username);
 
 const box = () => page.getByLabel('Machine-readable zone (MRZ)');
 const verdict = () => page.locator('[data-verdict]');

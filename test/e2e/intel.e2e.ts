@@ -1,25 +1,19 @@
 // Intelligence analysis end to end: a case opened, call records and a registry extract imported, a proposed merge accepted, the path found.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshots, type Browser, recordFailures } from './support/browser.js';
-import { ADMIN_PASSWORD, ROOT } from './support/env.js';
+import { openBrowser, screenshots, type Browser, recordFailures, signIn as signInAs } from './support/browser.js';
+import { ROOT } from './support/env.js';
 
 const DEMO = join(ROOT, 'src/modules/intel/demo');
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
+/** The chart's code (WebGL) loads when its tab first opens: allow it time on a busy machine. */
+const SLOW = { timeout: 15_000 };
 
-async function signIn(username: string): Promise<void> {
-  await page.goto('/');
-  const signOut = page.getByRole('banner').getByRole('button', { name: 'Sign out' });
-  await signOut.or(page.getByLabel('User name')).first().waitFor();
-  if (await signOut.isVisible()) await signOut.click();
-  await page.getByLabel('User name').fill(username);
-  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
-}
+const signIn = (username: string) => signInAs(page, username);
 
 async function importWith(file: string, mapping: string): Promise<void> {
   await page.getByLabel('File').setInputFiles(join(DEMO, file));
@@ -88,6 +82,53 @@ describe('intelligence analysis', () => {
     await expect.poll(() => path.textContent()).toContain('TESTFIRMA ALPHA HOLDING GMBH');
     expect(await path.textContent()).toContain('Erika Musterfrau');
     await screenshots(page, '82-intel-path');
+
+    // The path on the link chart: four entities (two people, the merged director, the company) and the links between them.
+    await page.getByRole('button', { name: 'Show on the chart' }).first().click();
+    await page.waitForURL(/\/chart(\?|$)/);
+    const status = page.locator('.intel-chart__status');
+    await expect.poll(() => status.textContent(), SLOW).toMatch(/^4 entities and \d+ links shown/);
+    await page.locator('.intel-chart__canvas canvas').first().waitFor();
+    // Sigma (WebGL) holds the four entities, the path selected.
+    expect(await page.evaluate('window.__vigilChart.graph.order')).toBe(4);
+    // Expanding the selected path adds neighbours; undo takes them off again, redo brings them back.
+    await page.getByRole('button', { name: 'Expand', exact: true }).click();
+    await expect.poll(async () => Number(/^(\d+) entities/.exec((await status.textContent()) ?? '')?.[1]), SLOW).toBeGreaterThan(4);
+    const expanded = (await status.textContent())!;
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => status.textContent(), SLOW).toMatch(/^4 entities/);
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await expect.poll(() => status.textContent(), SLOW).toBe(expanded);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => status.textContent(), SLOW).toMatch(/^4 entities/);
+    await page.getByLabel('Chart name').fill('Path through the holding');
+    await page.getByRole('button', { name: 'Save as new chart' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Chart Path through the holding saved.' }).count(), SLOW).toBe(1);
+    await page.evaluate('window.scrollTo(0, 0)');
+    await page.waitForTimeout(500);
+    await screenshots(page, '83-intel-chart');
+
+    // Exports: an SVG naming the people on the path, and a PNG.
+    const svgDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'SVG', exact: true }).click();
+    const svg = readFileSync((await (await svgDownload).path())!, 'utf8');
+    expect(svg).toMatch(/^<svg /);
+    expect(svg).toContain('Erika Musterfrau');
+    expect(svg.match(/<circle /g)).toHaveLength(4);
+    const pngDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'PNG', exact: true }).click();
+    const png = readFileSync((await (await pngDownload).path())!);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+
+    // The saved chart reopens after the chart was cleared and the page reloaded.
+    await page.getByRole('button', { name: 'Clear chart' }).click();
+    await expect.poll(() => status.textContent(), SLOW).toMatch(/^0 entities/);
+    await page.goto(page.url().replace(/\?.*$/, ''));
+    await page.getByRole('button', { name: 'Path through the holding', exact: true }).click();
+    await expect.poll(() => status.textContent(), SLOW).toMatch(/^4 entities and \d+ links shown · Path through the holding/);
+    await page.waitForTimeout(500);
+    await page.evaluate('window.scrollTo(0, 0)');
+    await screenshots(page, '84-intel-chart-reopened');
   });
 
   it('hides the case from a user who is not a member', async () => {

@@ -2,8 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshots, type Browser, recordFailures } from './support/browser.js';
-import { ADMIN_PASSWORD } from './support/env.js';
+import { openBrowser, screenshots, type Browser, recordFailures, signIn as signInAs } from './support/browser.js';
 
 /** A UN-listed person (IQi.002 in the demo list), queried in Arabic script and in another romanisation. */
 const LISTED = { caption: /IZZAT IBRAHIM AL-DURI/i, arabic: 'عزت ابراهيم الدوري', latin: 'Izzat Ibrahim al-Douri' };
@@ -12,16 +11,7 @@ let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-async function signIn(username: string): Promise<void> {
-  await page.goto('/');
-  const signOut = page.getByRole('banner').getByRole('button', { name: 'Sign out' });
-  await signOut.or(page.getByLabel('User name')).first().waitFor();
-  if (await signOut.isVisible()) await signOut.click();
-  await page.getByLabel('User name').fill(username);
-  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
-}
+const signIn = (username: string) => signInAs(page, username);
 
 /** Calls the API with the signed-in session (cookie and CSRF token), as the workbench does. */
 async function apiPost(url: string, body: unknown): Promise<{ status: number; json: unknown }> {

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshots, type Browser, recordFailures } from './support/browser.js';
+import { openBrowser, screenshots, type Browser, recordFailures, signIn } from './support/browser.js';
 import { ADMIN_PASSWORD } from './support/env.js';
 
 const SHOTS = process.env.VIGIL_E2E_SHOTS ?? '/tmp/shots';
@@ -58,11 +58,7 @@ describe('threat-intelligence screens', () => {
   });
 
   it('browses the demo STIX objects with filters kept in the URL', async () => {
-    await page.goto('/');
-    await page.getByLabel('User name').fill('admin');
-    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+    await signIn(page, 'admin');
 
     // Three marked indicators posted over TAXII (HTTP Basic as the administrator), shown first with their TLP labels.
     const accepted = await page.evaluate(

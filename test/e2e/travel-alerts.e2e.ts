@@ -4,8 +4,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, type Browser, recordFailures } from './support/browser.js';
-import { ADMIN_PASSWORD, ROOT } from './support/env.js';
+import { openBrowser, type Browser, recordFailures, signIn as signInAs } from './support/browser.js';
+import { ROOT } from './support/env.js';
 
 const DAY = '2026-11-30';
 const FLIGHT = `LH4711-${DAY}`;
@@ -30,16 +30,7 @@ async function shot(name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `travel-alerts-${name}.png`), animations: 'disabled' });
 }
 
-async function signIn(username: string): Promise<void> {
-  await page.goto('/');
-  const signOut = page.getByRole('banner').getByRole('button', { name: 'Sign out' });
-  await signOut.or(page.getByLabel('User name')).first().waitFor();
-  if (await signOut.isVisible()) await signOut.click();
-  await page.getByLabel('User name').fill(username);
-  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
-}
+const signIn = (username: string) => signInAs(page, username);
 
 async function openAlerts(): Promise<Array<{ id: string; source: string; status: string; traveller: { name: string } }>> {
   return page.evaluate(async (fid) => {

@@ -3,8 +3,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshots, type Browser, recordFailures } from './support/browser.js';
-import { ADMIN_PASSWORD, ROOT } from './support/env.js';
+import { openBrowser, screenshots, type Browser, recordFailures, signIn } from './support/browser.js';
+import { ROOT } from './support/env.js';
 
 const FIXTURES = join(ROOT, 'src/modules/travel/fixtures');
 /** Austrian's OS89 of 2026-12-01: the passenger list and a PNR push (ERIKA MUSTERFRAU and JOHN SPECIMEN one way to Washington, TESTPERSON ALPHA returning). */
@@ -46,11 +46,7 @@ describe('targeting rules screen', () => {
   });
 
   it('has stored traffic to test rules against', async () => {
-    await page.goto('/');
-    await page.getByLabel('User name').fill('admin');
-    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+    await signIn(page, 'admin');
     // Another browser test may have sent them already: a copy is answered 200.
     for (const file of SENT) expect([200, 201], file).toContain(await send(readFileSync(join(FIXTURES, file), 'utf8')));
     await expect.poll(pnrs, { timeout: 20_000 }).toBeGreaterThan(0);

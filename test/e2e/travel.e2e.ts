@@ -3,8 +3,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshots, type Browser, recordFailures } from './support/browser.js';
-import { ADMIN_PASSWORD, ROOT } from './support/env.js';
+import { openBrowser, screenshots, type Browser, recordFailures, signIn } from './support/browser.js';
+import { ROOT } from './support/env.js';
 
 const FIXTURES = join(ROOT, 'src/modules/travel/fixtures');
 /** Messages as carriers send them: Austrian's OS89 (crew, a two-part passenger list, a PNR push) and a Lufthansa list with wrong counts. */
@@ -71,11 +71,7 @@ describe('passenger data screens', () => {
   });
 
   it('receives carrier messages and assembles their flights', async () => {
-    await page.goto('/');
-    await page.getByLabel('User name').fill('admin');
-    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+    await signIn(page, 'admin');
 
     for (const file of SENT) expect([200, 201], file).toContain(await send(readFileSync(join(FIXTURES, file), 'utf8')));
     for (const file of WEEK_LATER) expect(await send(readFileSync(join(FIXTURES, file), 'utf8').replaceAll('261201', '261208'))).toBe(201);

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshots, type Browser, recordFailures } from './support/browser.js';
-import { ADMIN_PASSWORD, ROOT } from './support/env.js';
+import { openBrowser, screenshots, type Browser, recordFailures, signIn as signInAs } from './support/browser.js';
+import { ROOT } from './support/env.js';
 
 const run = promisify(execFile);
 /** A UN-listed person whose original-script (Arabic) name the list gives beside the Latin one. */
@@ -36,13 +36,7 @@ async function importSecondVersion(): Promise<void> {
   expect(stdout).toMatch(/"version":\s*2/);
 }
 
-async function signIn(username: string): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel('User name').fill(username);
-  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
-}
+const signIn = (username: string) => signInAs(page, username);
 
 /** The text of a row's cell under the column headed `header`. */
 async function cellUnder(table: ReturnType<Page['locator']>, rowSelector: string, header: string): Promise<string> {

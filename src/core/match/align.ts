@@ -1,6 +1,6 @@
 // Order-independent alignment of two names' tokens: similarity per token pair, joined/split tokens, initials, greedy assignment.
 import { Kind, type Token } from './lexicon.js';
-import { editLowerBound, jaroWinkler, levenshteinSimilarity, MAX_COMPARE, similarityCeiling } from './strings.js';
+import { editLowerBound, jaroWinkler, letters, levenshteinSimilarity, maskCeiling, MAX_COMPARE, similarityCeiling } from './strings.js';
 
 export type How = 'exact' | 'equivalent' | 'phonetic' | 'fuzzy' | 'initial' | 'joined' | 'abbreviation';
 
@@ -27,12 +27,18 @@ export interface MemoSimilarity {
 /** Memo of token similarities: the similarity of a query token with an interned candidate token, computed once. */
 export interface SimCache {
   similarity(a: Token, b: Token): MemoSimilarity;
+  /** Every pair's similarity, row-major with `q`'s tokens as rows (what similarityMatrix gives). */
+  fill(q: readonly Token[], c: readonly Token[], sims: Float64Array, hows: How[]): void;
 }
 
 /** Most pairs of interned tokens an index remembers across queries before starting afresh. */
 export const SHARED_SIMILARITIES = 400_000;
 
 const EXACT: MemoSimilarity = { sim: 1, how: 'exact' };
+/** Two tokens that cannot be paired (how they differ is never read: a pair under MIN_PAIR_SIMILARITY is not made). */
+const NONE: MemoSimilarity = { sim: 0, how: 'fuzzy' };
+const HOWS: readonly How[] = ['exact', 'equivalent', 'phonetic', 'fuzzy', 'initial', 'joined', 'abbreviation'];
+const HOW_CODE: Readonly<Record<How, number>> = { exact: 0, equivalent: 1, phonetic: 2, fuzzy: 3, initial: 4, joined: 5, abbreviation: 6 };
 
 /** Computes a token similarity as a memo entry. */
 function memoOf(a: Token, b: Token): MemoSimilarity {
@@ -43,11 +49,18 @@ function memoOf(a: Token, b: Token): MemoSimilarity {
 
 /**
  * The index's memo of token similarities across queries: one row per interned query token, keyed by candidate token
- * id. Interned tokens never change spelling, so a remembered similarity stays exact.
+ * id. Interned tokens never change spelling, so a remembered similarity stays exact. It also holds the scratch table of
+ * the query being screened (see queryCache).
  */
 export class SharedSimilarities {
   readonly rows = new Map<number, Map<number, MemoSimilarity>>();
   size = 0;
+  /** The current query's table: per candidate token id, where its similarities with the query's tokens start. */
+  stamp = new Int32Array(0);
+  base = new Int32Array(0);
+  sims = new Float64Array(0);
+  hows = new Uint8Array(0);
+  generation = 0;
 
   row(id: number): Map<number, MemoSimilarity> {
     let row = this.rows.get(id);
@@ -60,43 +73,144 @@ export class SharedSimilarities {
     }
     return row;
   }
+
+  bytes(): number {
+    return this.size * 72 + this.rows.size * 64 + this.stamp.byteLength + this.base.byteLength + this.sims.byteLength + this.hows.byteLength;
+  }
 }
 
 /**
  * A memo for one query: similarities with interned query tokens go to `shared` (kept across queries), those of the
  * query's transient tokens stay in this memo only. Similarities with transient candidate tokens are not memoised.
+ * With the query's name forms given, a dense table (one row per candidate token met, one column per distinct query
+ * token) answers repeated pairs with two array reads; the table lives in `shared` and is started afresh per query.
  */
-export function queryCache(shared: SharedSimilarities): SimCache {
-  const local = new Map<number, Map<number, MemoSimilarity>>();
-  let lastId = NaN;
-  let lastRow: Map<number, MemoSimilarity> | undefined;
-  return {
-    similarity(a: Token, b: Token): MemoSimilarity {
-      if (b.id < 0) return memoOf(a, b);
-      if (a.id !== lastId) {
-        lastId = a.id;
-        if (a.id >= 0) lastRow = shared.row(a.id);
-        else {
-          lastRow = local.get(a.id);
-          if (!lastRow) local.set(a.id, (lastRow = new Map()));
+export function queryCache(shared: SharedSimilarities, forms: ReadonlyArray<{ readonly tokens: readonly Token[] }> = []): SimCache {
+  return new QueryCache(shared, forms);
+}
+
+class QueryCache implements SimCache {
+  private readonly local = new Map<number, Map<number, MemoSimilarity>>();
+  private lastId = NaN;
+  private lastRow: Map<number, MemoSimilarity> | undefined;
+  private readonly columns = new Map<number, number>();
+  private readonly width: number;
+  private readonly generation: number;
+  private used = 0;
+
+  constructor(
+    private readonly shared: SharedSimilarities,
+    forms: ReadonlyArray<{ readonly tokens: readonly Token[] }>,
+  ) {
+    for (const f of forms) for (const t of f.tokens) if (!this.columns.has(t.id)) this.columns.set(t.id, this.columns.size);
+    this.width = this.columns.size;
+    if (++shared.generation > 2_000_000_000) {
+      shared.stamp.fill(0);
+      shared.generation = 1;
+    }
+    this.generation = shared.generation;
+  }
+
+  similarity(a: Token, b: Token): MemoSimilarity {
+    if (b.id < 0) return memoOf(a, b);
+    // What is found without comparing characters is found again faster than it is looked up: only the rest is kept.
+    const quick = quickSimilarity(a, b);
+    if (quick >= 0) return quick === 0 ? NONE : quick === 1 && lastHow === 'exact' ? EXACT : { sim: quick, how: lastHow };
+    if (a.id !== this.lastId) {
+      this.lastId = a.id;
+      if (a.id >= 0) this.lastRow = this.shared.row(a.id);
+      else {
+        this.lastRow = this.local.get(a.id);
+        if (!this.lastRow) this.local.set(a.id, (this.lastRow = new Map()));
+      }
+    }
+    const row = this.lastRow!;
+    let v = row.get(b.id);
+    if (v === undefined) {
+      v = memoOf(a, b);
+      row.set(b.id, v);
+      if (a.id >= 0) this.shared.size++;
+    }
+    return v;
+  }
+
+  fill(q: readonly Token[], c: readonly Token[], sims: Float64Array, hows: How[]): void {
+    const nq = q.length;
+    const nc = c.length;
+    for (let j = 0; j < nc; j++) {
+      const b = c[j]!;
+      const start = b.id >= 0 && this.width > 0 ? this.rowOf(b.id) : -1;
+      const table = this.shared;
+      for (let i = 0; i < nq; i++) {
+        const a = q[i]!;
+        const col = start < 0 ? undefined : this.columns.get(a.id);
+        if (col === undefined) {
+          const v = this.similarity(a, b);
+          sims[i * nc + j] = v.sim;
+          hows[i * nc + j] = v.how;
+          continue;
         }
+        const at = start + col;
+        let s = table.sims[at]!;
+        if (s !== s) {
+          const v = this.similarity(a, b);
+          table.sims[at] = s = v.sim;
+          table.hows[at] = HOW_CODE[v.how];
+        }
+        sims[i * nc + j] = s;
+        hows[i * nc + j] = HOWS[table.hows[at]!]!;
       }
-      const row = lastRow!;
-      let v = row.get(b.id);
-      if (v === undefined) {
-        v = memoOf(a, b);
-        row.set(b.id, v);
-        if (a.id >= 0) shared.size++;
-      }
-      return v;
-    },
-  };
+    }
+  }
+
+  /** Where the table's row of candidate token `id` starts (a new row of NaN, "not yet computed", on first use). */
+  private rowOf(id: number): number {
+    const t = this.shared;
+    if (id >= t.stamp.length) {
+      const size = Math.max(1024, (id + 1) * 2);
+      const stamp = new Int32Array(size);
+      stamp.set(t.stamp);
+      const base = new Int32Array(size);
+      base.set(t.base);
+      t.stamp = stamp;
+      t.base = base;
+    }
+    if (t.stamp[id] === this.generation) return t.base[id]!;
+    const start = this.used;
+    this.used += this.width;
+    if (this.used > t.sims.length) {
+      const size = Math.max(4096, this.used * 2);
+      const sims = new Float64Array(size);
+      sims.set(t.sims.subarray(0, start));
+      const hows = new Uint8Array(size);
+      hows.set(t.hows.subarray(0, start));
+      t.sims = sims;
+      t.hows = hows;
+    }
+    t.sims.fill(NaN, start, this.used);
+    t.stamp[id] = this.generation;
+    t.base[id] = start;
+    return start;
+  }
 }
 
 let lastHow: How = 'exact';
 
 /** Similarity of two tokens in [0, 1]; the kind of correspondence is left in `howOf()`. */
 export function tokenSimilarity(a: Token, b: Token): number {
+  const quick = quickSimilarity(a, b);
+  if (quick >= 0) return quick;
+  const s = textSimilarity(a.text, b.text);
+  if (s < PHONETIC_SIMILARITY && sharesKey(a, b)) return ((lastHow = 'phonetic'), PHONETIC_SIMILARITY);
+  lastHow = 'fuzzy';
+  return s;
+}
+
+/**
+ * tokenSimilarity when it needs no character comparison (same spelling, numbers, initials, equivalents, spellings too
+ * far apart); −1 otherwise. The kind of correspondence is left in `howOf()` when one is found.
+ */
+function quickSimilarity(a: Token, b: Token): number {
   if (a.text === b.text) return ((lastHow = 'exact'), 1);
   if (a.kind === Kind.Number || b.kind === Kind.Number) return 0;
   if (a.kind === Kind.Initial || b.kind === Kind.Initial) {
@@ -106,18 +220,19 @@ export function tokenSimilarity(a: Token, b: Token): number {
   }
   if (a.eq.length && a.eq.includes(b.text)) return ((lastHow = 'equivalent'), 0.95);
   // Spellings too far apart to be paired count as 0 (a similarity under MIN_PAIR_SIMILARITY is never used).
-  if (similarityCeiling(a.text, b.text) < MIN_PAIR_SIMILARITY) {
-    lastHow = sharesKey(a.phon, b.phon) ? 'phonetic' : 'fuzzy';
+  if (
+    (a.mask >= 0 && b.mask >= 0 && maskCeiling(a.text, a.mask, b.text, b.mask) < MIN_PAIR_SIMILARITY) ||
+    similarityCeiling(a.text, b.text) < MIN_PAIR_SIMILARITY
+  ) {
+    lastHow = sharesKey(a, b) ? 'phonetic' : 'fuzzy';
     return lastHow === 'phonetic' ? PHONETIC_SIMILARITY : 0;
   }
-  const s = textSimilarity(a.text, b.text);
-  if (s < PHONETIC_SIMILARITY && sharesKey(a.phon, b.phon)) return ((lastHow = 'phonetic'), PHONETIC_SIMILARITY);
-  lastHow = 'fuzzy';
-  return s;
+  return -1;
 }
 
-function sharesKey(a: readonly string[], b: readonly string[]): boolean {
-  for (const k of a) if (b.includes(k)) return true;
+function sharesKey(a: Token, b: Token): boolean {
+  if ((a.phonMask & b.phonMask) === 0) return false;
+  for (const k of a.phon) if (b.phon.includes(k)) return true;
   return false;
 }
 
@@ -145,37 +260,89 @@ interface Cand {
   how: How;
 }
 
-/** Tokens of `x` joined (2 or 3 adjacent ones) that spell a token of `y`: candidates for a split/joined pair. */
-function joins(x: readonly Token[], y: readonly Token[], xIsQuery: boolean, out: Cand[]): void {
+/** Lowest similarity of a joined/split pair (sergeilavrov ↔ sergei lavrov). */
+const JOINED_SIMILARITY = 0.88;
+/** Similarity of an abbreviation with the words whose initials it spells. */
+const ABBREVIATION_SIMILARITY = 0.8;
+
+function joinText(x: readonly Token[], i: number, n: number): string {
+  let s = x[i]!.text;
+  for (let k = 1; k < n; k++) s += x[i + k]!.text;
+  return s;
+}
+
+/** Letter mask of tokens joined (see letterMask); −1 when one of them has none or the joined spelling is too long. */
+function joinMask(x: readonly Token[], i: number, n: number, length: number): number {
+  if (length > MAX_COMPARE) return -1;
+  let mask = 0;
+  for (let k = i; k < i + n; k++) {
+    if (x[k]!.mask < 0) return -1;
+    mask |= x[k]!.mask;
+  }
+  return mask;
+}
+
+/** Similarity of joined tokens with a token of a compatible length; 0 when under JOINED_SIMILARITY can be shown cheaply. */
+function joinedSimilarity(joined: string, mask: number, t: Token): number {
+  const text = t.text;
+  if (text === joined) return 1;
+  // A similarity of 0.88 needs a Levenshtein similarity of at least 0.76: spellings that differ more are not compared.
+  // Letters one side lacks are edits (the masks' count is a lower bound of the characters' count: a quick first test).
+  const most = 0.24 * Math.max(Math.min(joined.length, MAX_COMPARE), Math.min(text.length, MAX_COMPARE));
+  if (mask >= 0 && t.mask >= 0 && Math.max(letters(mask & ~t.mask), letters(t.mask & ~mask)) > most) return 0;
+  if (editLowerBound(joined, text) > most) return 0;
+  return textSimilarity(joined, text);
+}
+
+/** Calls `visit(i, n, j, sim)` for each run of 2 or 3 adjacent tokens of `x` (from `i`) that, joined, spell token `j` of `y`. */
+function eachJoin(x: readonly Token[], y: readonly Token[], visit: (i: number, n: number, j: number, sim: number) => void): void {
   for (let i = 0; i + 1 < x.length; i++) {
-    let joined = x[i]!.text;
+    let len = x[i]!.text.length;
     for (let n = 2; n <= 3 && i + n - 1 < x.length; n++) {
-      joined += x[i + n - 1]!.text;
+      len += x[i + n - 1]!.text.length;
+      let joined: string | undefined;
+      let mask = -1;
       for (let j = 0; j < y.length; j++) {
         const t = y[j]!.text;
-        if (t.length < 4 || Math.abs(t.length - joined.length) > 2) continue;
-        // A similarity of 0.88 needs a Levenshtein similarity of at least 0.76: spellings that differ more are not compared.
-        if (t !== joined && editLowerBound(joined, t) > 0.24 * Math.max(Math.min(joined.length, MAX_COMPARE), Math.min(t.length, MAX_COMPARE))) continue;
-        const sim = t === joined ? 1 : textSimilarity(joined, t);
-        if (sim < 0.88) continue;
-        const xs = range(i, n);
-        out.push(xIsQuery ? { q: xs, c: [j], sim, how: 'joined' } : { q: [j], c: xs, sim, how: 'joined' });
+        if (t.length < 4 || Math.abs(t.length - len) > 2) continue;
+        if (joined === undefined) {
+          joined = joinText(x, i, n);
+          mask = joinMask(x, i, n, len);
+        }
+        const sim = joinedSimilarity(joined, mask, y[j]!);
+        if (sim >= JOINED_SIMILARITY) visit(i, n, j, sim);
       }
     }
   }
 }
 
+/** Tokens of `x` joined (2 or 3 adjacent ones) that spell a token of `y`: candidates for a split/joined pair. */
+function joins(x: readonly Token[], y: readonly Token[], xIsQuery: boolean, out: Cand[]): void {
+  eachJoin(x, y, (i, n, j, sim) => {
+    const xs = range(i, n);
+    out.push(xIsQuery ? { q: xs, c: [j], sim, how: 'joined' } : { q: [j], c: xs, sim, how: 'joined' });
+  });
+}
+
 /** A short token of `x` whose letters are the initials of adjacent tokens of `y` (JC ↔ Jean Claude, PLA ↔ People's Liberation Army). */
 function abbreviations(x: readonly Token[], y: readonly Token[], xIsQuery: boolean, out: Cand[]): void {
+  eachAbbreviation(x, y, (i, j, n) => {
+    const ys = range(j, n);
+    out.push(
+      xIsQuery ? { q: [i], c: ys, sim: ABBREVIATION_SIMILARITY, how: 'abbreviation' } : { q: ys, c: [i], sim: ABBREVIATION_SIMILARITY, how: 'abbreviation' },
+    );
+  });
+}
+
+/** Calls `visit(i, j, n)` for each short word `i` of `x` spelled by the initials of the `n` adjacent tokens of `y` from `j`. */
+function eachAbbreviation(x: readonly Token[], y: readonly Token[], visit: (i: number, j: number, n: number) => void): void {
   for (let i = 0; i < x.length; i++) {
     const t = x[i]!.text;
     if (t.length < 2 || t.length > 5 || x[i]!.kind !== Kind.Word) continue;
     for (let j = 0; j + t.length <= y.length; j++) {
       let k = 0;
       while (k < t.length && y[j + k]!.text.charCodeAt(0) === t.charCodeAt(k) && y[j + k]!.text.length > 1) k++;
-      if (k < t.length) continue;
-      const ys = range(j, t.length);
-      out.push(xIsQuery ? { q: [i], c: ys, sim: 0.8, how: 'abbreviation' } : { q: ys, c: [i], sim: 0.8, how: 'abbreviation' });
+      if (k === t.length) visit(i, j, k);
     }
   }
 }
@@ -192,18 +359,15 @@ export function similarityMatrix(q: readonly Token[], c: readonly Token[], cache
   const fits = scratch && scratch.sims.length >= q.length * nc;
   const sims = fits ? scratch.sims : new Float64Array(q.length * nc);
   const hows = fits ? scratch.hows : new Array<How>(q.length * nc);
+  if (cache) {
+    cache.fill(q, c, sims, hows);
+    return { sims, hows };
+  }
   for (let i = 0; i < q.length; i++) {
     const a = q[i]!;
     for (let j = 0; j < nc; j++) {
-      const b = c[j]!;
-      if (cache) {
-        const v = cache.similarity(a, b);
-        hows[i * nc + j] = v.how;
-        sims[i * nc + j] = v.sim;
-      } else {
-        sims[i * nc + j] = tokenSimilarity(a, b);
-        hows[i * nc + j] = howOf();
-      }
+      sims[i * nc + j] = tokenSimilarity(a, c[j]!);
+      hows[i * nc + j] = howOf();
     }
   }
   return { sims, hows };
@@ -237,58 +401,34 @@ export function align(q: readonly Token[], c: readonly Token[], cache?: SimCache
 }
 
 /**
- * Flags the tokens of `x` that a joined/split or abbreviation pair with `y` could hold (a superset of those align's
- * `joins` and `abbreviations` may pair): 2 for a possible joined token (similarity up to 1), 1 for an abbreviation (0.8).
+ * The most a joined/split or abbreviation pair can give each token (0 when none can hold it): for the query's tokens in
+ * `capQ` and the candidate's in `capC`. The same pairs as align's `joins` and `abbreviations`, so a cap is never below
+ * the similarity of a composite pair the alignment makes.
  */
-export function compositeFlags(x: readonly Token[], y: readonly Token[], out: Uint8Array): void {
-  out.fill(0, 0, x.length);
-  if (x.length < 2 && y.length < 2) return;
-  // x's adjacent tokens joined against one token of y (length within 2, the y token at least 4 long).
-  for (let i = 0; i + 1 < x.length; i++) {
-    let len = x[i]!.text.length;
-    for (let n = 2; n <= 3 && i + n - 1 < x.length; n++) {
-      len += x[i + n - 1]!.text.length;
-      for (let j = 0; j < y.length; j++) {
-        const t = y[j]!.text.length;
-        if (t >= 4 && Math.abs(t - len) <= 2) for (let k = i; k < i + n; k++) out[k] = 2;
-      }
-    }
-  }
-  // One token of x against y's adjacent tokens joined.
-  for (let i = 0; i < x.length; i++) {
-    const t = x[i]!.text.length;
-    if (t < 4 || out[i] === 2) continue;
-    for (let j = 0; j + 1 < y.length && out[i] !== 2; j++) {
-      let len = y[j]!.text.length;
-      for (let n = 2; n <= 3 && j + n - 1 < y.length; n++) {
-        len += y[j + n - 1]!.text.length;
-        if (Math.abs(t - len) <= 2) out[i] = 2;
-      }
-    }
-  }
-  // A short word of x spelled by the initials of adjacent tokens of y, or a token of x among such a run.
-  for (let i = 0; i < x.length; i++) {
-    const text = x[i]!.text;
-    if (out[i] === 0 && text.length >= 2 && text.length <= 5 && x[i]!.kind === Kind.Word) {
-      for (let j = 0; j + text.length <= y.length; j++) {
-        let k = 0;
-        while (k < text.length && y[j + k]!.text.charCodeAt(0) === text.charCodeAt(k) && y[j + k]!.text.length > 1) k++;
-        if (k === text.length) {
-          out[i] = 1;
-          break;
-        }
-      }
-    }
-  }
-  for (let j = 0; j < y.length; j++) {
-    const text = y[j]!.text;
-    if (text.length < 2 || text.length > 5 || y[j]!.kind !== Kind.Word) continue;
-    for (let i = 0; i + text.length <= x.length; i++) {
-      let k = 0;
-      while (k < text.length && x[i + k]!.text.charCodeAt(0) === text.charCodeAt(k) && x[i + k]!.text.length > 1) k++;
-      if (k === text.length) for (let m = i; m < i + text.length; m++) if (out[m] === 0) out[m] = 1;
-    }
-  }
+export function compositeCaps(q: readonly Token[], c: readonly Token[], capQ: Float64Array, capC: Float64Array): void {
+  capQ.fill(0, 0, q.length);
+  capC.fill(0, 0, c.length);
+  if (q.length < 2 && c.length < 2) return;
+  joinedCaps(q, c, capQ, capC);
+  joinedCaps(c, q, capC, capQ);
+  abbreviationCaps(q, c, capQ, capC);
+  abbreviationCaps(c, q, capC, capQ);
+}
+
+/** Caps from `joins(x, y)`: adjacent tokens of x joined that spell a token of y. */
+function joinedCaps(x: readonly Token[], y: readonly Token[], capX: Float64Array, capY: Float64Array): void {
+  eachJoin(x, y, (i, n, j, sim) => {
+    for (let k = i; k < i + n; k++) if (sim > capX[k]!) capX[k] = sim;
+    if (sim > capY[j]!) capY[j] = sim;
+  });
+}
+
+/** Caps from `abbreviations(x, y)`: a short word of x spelled by the initials of adjacent tokens of y. */
+function abbreviationCaps(x: readonly Token[], y: readonly Token[], capX: Float64Array, capY: Float64Array): void {
+  eachAbbreviation(x, y, (i, j, n) => {
+    if (capX[i]! < ABBREVIATION_SIMILARITY) capX[i] = ABBREVIATION_SIMILARITY;
+    for (let m = j; m < j + n; m++) if (capY[m]! < ABBREVIATION_SIMILARITY) capY[m] = ABBREVIATION_SIMILARITY;
+  });
 }
 
 function paired(pairs: readonly TokenPair[], side: 'q' | 'c'): number {

@@ -203,8 +203,7 @@ export class CandidateIndex {
       this.nameEntity.data.byteLength +
       this.schemaIds.data.byteLength +
       this.retrieval.bytes() +
-      this.similarities.size * 72 +
-      this.similarities.rows.size * 64 +
+      this.similarities.bytes() +
       this.nameLength.data.byteLength +
       names * 160 +
       refs * 8 +

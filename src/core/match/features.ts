@@ -1,5 +1,5 @@
 // Name features of two name forms from their token alignment, and the choice of the best-matching pair of forms.
-import { align, compositeFlags, MIN_PAIR_SIMILARITY, similarityMatrix, type SimCache, type SimMatrix, type TokenPair } from './align.js';
+import { align, compositeCaps, MIN_PAIR_SIMILARITY, similarityMatrix, type SimCache, type SimMatrix, type TokenPair } from './align.js';
 import { FEATURE_INDEX as F, NAME_FEATURE_COUNT } from './feature-list.js';
 import { Kind, type Lexicon, type Token } from './lexicon.js';
 import { kindWeight, type NameForm } from './names.js';
@@ -100,11 +100,9 @@ interface FormInfo {
   patronymicParticle: boolean;
 }
 
-const infos = new WeakMap<NameForm, FormInfo>();
-
 /** The form's derived figures, computed once per form and lexicon state. */
 function formInfo(form: NameForm, lex: Lexicon): FormInfo {
-  const got = infos.get(form);
+  const got = form.derived as FormInfo | undefined;
   if (got && got.lex === lex && got.epoch === lex.epoch) return got;
   const weights = weightsOf(form, lex);
   const info = new Float64Array(form.tokens.length);
@@ -119,7 +117,7 @@ function formInfo(form: NameForm, lex: Lexicon): FormInfo {
     informative: informativeCount(form),
     patronymicParticle: hasPatronymicParticle(form),
   };
-  infos.set(form, made);
+  form.derived = made;
   return made;
 }
 
@@ -127,7 +125,8 @@ const byQueryIndex = (a: TokenPair, b: TokenPair) => a.q[0]! - b.q[0]!;
 
 /** Compares two name forms: aligns their tokens and computes the name features. */
 export function compareForms(q: NameForm, c: NameForm, lex: Lexicon, cache?: SimCache, organisation = false, matrix?: SimMatrix): NameComparison {
-  const pairs = align(q.tokens, c.tokens, cache, matrix);
+  // The similarities go to scratch space (align keeps what it pairs) unless the caller gives them.
+  const pairs = align(q.tokens, c.tokens, cache, matrix ?? similarityMatrix(q.tokens, c.tokens, cache, alignMatrix));
   const qi = formInfo(q, lex);
   const ci = formInfo(c, lex);
   const qw = qi.weights;
@@ -217,10 +216,9 @@ export function featureBounds(q: NameForm, c: NameForm, lex: Lexicon, m: SimMatr
       if (s > capC[j]!) capC[j] = s;
     }
   }
-  const flagsQ = fits ? scratchFlagsQ : new Uint8Array(nq);
-  const flagsC = fits ? scratchFlagsC : new Uint8Array(nc);
-  compositeFlags(q.tokens, c.tokens, flagsQ);
-  compositeFlags(c.tokens, q.tokens, flagsC);
+  const compQ = fits ? scratchCompQ : new Float64Array(nq);
+  const compC = fits ? scratchCompC : new Float64Array(nc);
+  compositeCaps(q.tokens, c.tokens, compQ, compC);
   const qi = formInfo(q, lex);
   const ci = formInfo(c, lex);
   const qw = qi.weights;
@@ -235,7 +233,7 @@ export function featureBounds(q: NameForm, c: NameForm, lex: Lexicon, m: SimMatr
   let leftQ = false;
   let leftC = false;
   for (let i = 0; i < nq; i++) {
-    const cap = flagsQ[i] === 2 ? 1 : flagsQ[i] === 1 ? Math.max(capQ[i]!, 0.8) : capQ[i]!;
+    const cap = Math.max(capQ[i]!, compQ[i]!);
     wq += qw[i]!;
     mq += cap * qw[i]!;
     rarity += cap * qi.info[i]!;
@@ -243,7 +241,7 @@ export function featureBounds(q: NameForm, c: NameForm, lex: Lexicon, m: SimMatr
     if (cap === 0 && contradicts(q.tokens[i]!)) leftQ = true;
   }
   for (let j = 0; j < nc; j++) {
-    const cap = flagsC[j] === 2 ? 1 : flagsC[j] === 1 ? Math.max(capC[j]!, 0.8) : capC[j]!;
+    const cap = Math.max(capC[j]!, compC[j]!);
     wc += cw[j]!;
     mc += cap * cw[j]!;
     rarity += cap * ci.info[j]!;
@@ -279,9 +277,10 @@ export function featureBounds(q: NameForm, c: NameForm, lex: Lexicon, m: SimMatr
 const SCRATCH_TOKENS = 32;
 const scratchCapQ = new Float64Array(SCRATCH_TOKENS);
 const scratchCapC = new Float64Array(SCRATCH_TOKENS);
-const scratchFlagsQ = new Uint8Array(SCRATCH_TOKENS);
-const scratchFlagsC = new Uint8Array(SCRATCH_TOKENS);
+const scratchCompQ = new Float64Array(SCRATCH_TOKENS);
+const scratchCompC = new Float64Array(SCRATCH_TOKENS);
 const scratchMatrix: SimMatrix = { sims: new Float64Array(SCRATCH_TOKENS * SCRATCH_TOKENS), hows: new Array(SCRATCH_TOKENS * SCRATCH_TOKENS) };
+const alignMatrix: SimMatrix = { sims: new Float64Array(SCRATCH_TOKENS * SCRATCH_TOKENS), hows: new Array(SCRATCH_TOKENS * SCRATCH_TOKENS) };
 const scratchLo = new Float64Array(NAME_FEATURE_COUNT);
 const scratchHi = new Float64Array(NAME_FEATURE_COUNT);
 

@@ -1,6 +1,7 @@
 // Interned name tokens with their phonetic key, equivalence keys and document frequency, shared by an index and its queries.
 import { equivalents, phonetic } from './text.js';
 import { PARTICLES } from './name-words.js';
+import { letterMask } from './strings.js';
 
 export enum Kind {
   Word = 0,
@@ -18,6 +19,10 @@ export interface Token {
   readonly phon: readonly string[];
   /** Other spellings of the same name (mohammed: muhammad, mohamed …). */
   readonly eq: readonly string[];
+  /** The letters a–z the token holds, a bit each; −1 when it holds a non-ASCII character or is too long to compare whole. */
+  readonly mask: number;
+  /** A bit per phonetic key (of a hash of it): tokens whose masks share no bit share no key. */
+  readonly phonMask: number;
 }
 
 function kindOf(text: string): Kind {
@@ -116,5 +121,14 @@ function computeIdf(names: number, df: number): number {
 }
 
 function make(id: number, text: string): Token {
-  return { id, text, kind: kindOf(text), phon: phonetic(text), eq: equivalents(text) };
+  const phon = phonetic(text);
+  let phonMask = 0;
+  for (const k of phon) phonMask |= 1 << (hash(k) & 31);
+  return { id, text, kind: kindOf(text), phon, eq: equivalents(text), mask: letterMask(text), phonMask };
+}
+
+function hash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h ^ (h >>> 16);
 }

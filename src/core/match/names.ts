@@ -20,6 +20,8 @@ export interface NameForm {
   readonly roles: readonly number[];
   /** Group of the organisation legal form found in the name (stock, limited, generic …), null when none. */
   readonly legal: string | null;
+  /** What the matcher derives from the form and the lexicon's frequencies, kept with it (see features.ts). */
+  derived: unknown;
 }
 
 /** Longest name text considered (longer input is cut: no name is that long, and work stays bounded). */
@@ -138,7 +140,7 @@ export function nameForms(raw: string, source: NameSource, style: NameStyle, lex
     if (!toks.length || seen.has(key)) return;
     seen.add(key);
     const tokens = toks.map((t) => (intern ? lex.intern(t) : lex.lookup(t)));
-    out.push({ tokens, roles, text, source, romanised, latin: isLatin(key), legal });
+    out.push({ tokens, roles, text, source, romanised, latin: isLatin(key), legal, derived: undefined });
   };
   add(text, false);
   if (!out.length || !out[0]!.latin) for (const r of romanise(text)) add(r, true);

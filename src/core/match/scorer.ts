@@ -75,8 +75,10 @@ function formPrior(m: Model, q: NameForm, c: NameForm): number {
 export function scoreSubjects(q: Subject, c: Subject, lex: Lexicon, m?: Model, cache?: SimCache): Scored;
 export function scoreSubjects(q: Subject, c: Subject, lex: Lexicon, m: Model, cache: SimCache | undefined, floor: number, exhaustive?: boolean): Scored | null;
 export function scoreSubjects(q: Subject, c: Subject, lex: Lexicon, m: Model = DEFAULT_MODEL, cache?: SimCache, floor = 0, exhaustive = false): Scored | null {
-  const values = new Float64Array(FEATURES.length);
-  if (!compatibleSchemas(q.schema, c.schema)) return { score: 0, values, name: undefined, evidence: [], schemaConflict: true };
+  if (!compatibleSchemas(q.schema, c.schema))
+    return { score: 0, values: new Float64Array(FEATURES.length), name: undefined, evidence: [], schemaConflict: true };
+  // Features go to scratch space first: a candidate proven below the floor needs no vector of its own.
+  const values = scratchValues.fill(0);
   const organisation = q.style === 'organisation' && c.style === 'organisation';
   const evidence = compareEvidence(q, c, values);
   let ez = 0;
@@ -89,11 +91,14 @@ export function scoreSubjects(q: Subject, c: Subject, lex: Lexicon, m: Model = D
     : (lo: Float64Array, hi: Float64Array, qf: NameForm, cf: NameForm) => m.weights.intercept + boundRating(m.coef, lo, hi) + formPrior(m, qf, cf);
   const best = bestNameComparison(q.names, c.names, lex, rate, cache, organisation, bound, nameFloor);
   if (best === null) return null;
-  if (best) values.set(best.comparison.values);
+  const kept = new Float64Array(values);
+  if (best) kept.set(best.comparison.values);
   let z = best ? best.rating : -Infinity;
-  for (let i = NAME_FEATURE_COUNT; i < values.length; i++) z += m.coef[i]! * values[i]!;
-  return { score: best ? sigmoid(z) : 0, values, name: best?.comparison, evidence, schemaConflict: false };
+  for (let i = NAME_FEATURE_COUNT; i < kept.length; i++) z += m.coef[i]! * kept[i]!;
+  return { score: best ? sigmoid(z) : 0, values: kept, name: best?.comparison, evidence, schemaConflict: false };
 }
+
+const scratchValues = new Float64Array(FEATURES.length);
 
 /** The threshold that applies: explicit, else the lowest of the candidate's lists, else the use's, else the model's. */
 export function thresholdFor(opts: MatchOptions, m: Model = opts.model ?? DEFAULT_MODEL): number {

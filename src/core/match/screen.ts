@@ -45,7 +45,7 @@ export function screen(index: CandidateIndex, query: ScreeningQuery | MatchEntit
   const m = opts.model ?? DEFAULT_MODEL;
   const q = 'names' in query ? query : index.prepare(query);
   const candidates = index.search(q, { limit: opts.candidates ?? 50 });
-  const cache = queryCache(index.similarities);
+  const cache = queryCache(index.similarities, q.names);
   const matches: ScreenMatch[] = [];
   let best = 0;
   let scored = 0;

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { CandidateIndex } from './candidates.js';
 import { scoreSubjects } from './scorer.js';
 import { screen } from './screen.js';
-import { editLowerBound, levenshtein, similarityCeiling } from './strings.js';
-import { textSimilarity } from './align.js';
+import { editLowerBound, letterMask, levenshtein, maskCeiling, similarityCeiling } from './strings.js';
+import { compositeCaps, textSimilarity } from './align.js';
+import { Lexicon } from './lexicon.js';
 
 const spelling = fc.oneof(
   fc.string({ unit: 'grapheme-ascii', maxLength: 14 }),
@@ -34,6 +35,43 @@ describe('speed-ups keep results exact', () => {
         expect(similarityCeiling(a, b)).toBeGreaterThanOrEqual(textSimilarity(a, b) - 1e-12);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('bounds the character ceiling from above with letter masks', () => {
+    fc.assert(
+      fc.property(spelling, spelling, (a, b) => {
+        const ma = letterMask(a);
+        const mb = letterMask(b);
+        if (ma >= 0 && mb >= 0) expect(maskCeiling(a, ma, b, mb)).toBeGreaterThanOrEqual(similarityCeiling(a, b) - 1e-12);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('caps every token at least at the similarity of a joined or abbreviated pair holding it', () => {
+    const lex = new Lexicon();
+    const word = fc.constantFrom('abdul', 'rahman', 'abdulrahman', 'abdoulrachman', 'jc', 'jean', 'claude', 'sergei', 'lavrov', 'sergeilavrov', 'pla');
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 4 }), fc.array(word, { minLength: 1, maxLength: 4 }), (x, y) => {
+        const q = x.map((t) => lex.intern(t));
+        const c = y.map((t) => lex.intern(t));
+        const capQ = new Float64Array(q.length);
+        const capC = new Float64Array(c.length);
+        compositeCaps(q, c, capQ, capC);
+        for (let i = 0; i + 1 < q.length; i++)
+          for (let n = 2; n <= 3 && i + n <= q.length; n++) {
+            const joined = x.slice(i, i + n).join('');
+            y.forEach((t, j) => {
+              if (t.length < 4 || Math.abs(t.length - joined.length) > 2) return;
+              const sim = textSimilarity(joined, t);
+              if (sim < 0.88) return;
+              for (let k = i; k < i + n; k++) expect(capQ[k]).toBeGreaterThanOrEqual(sim);
+              expect(capC[j]).toBeGreaterThanOrEqual(sim);
+            });
+          }
+      }),
+      { numRuns: 300 },
     );
   });
 

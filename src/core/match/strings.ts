@@ -90,14 +90,12 @@ export function levenshteinSimilarity(a: string, b: string): number {
 }
 
 const histogram = new Int32Array(128);
+/** Results of countExtras: characters `a` has more of than `b`, and the reverse. */
+let extraA = 0;
+let extraB = 0;
 
-/**
- * A lower bound of levenshtein(a, b) from the characters the two spellings do not share (a substitution, insertion or
- * deletion fixes at most one on each side, a transposition none); computed on ASCII only (−1 otherwise: no bound).
- */
-export function editLowerBound(a: string, b: string): number {
-  const la = Math.min(a.length, MAX_COMPARE);
-  const lb = Math.min(b.length, MAX_COMPARE);
+/** Counts the characters each spelling (its first la / lb) has beyond the other's into extraA / extraB; false (no counts) when either is not ASCII. */
+function countExtras(a: string, b: string, la: number, lb: number): boolean {
   let ok = true;
   for (let i = 0; i < la; i++) {
     const c = a.charCodeAt(i);
@@ -109,8 +107,8 @@ export function editLowerBound(a: string, b: string): number {
     if (c >= 128) ok = false;
     else histogram[c]!--;
   }
-  let extraA = 0;
-  let extraB = 0;
+  extraA = 0;
+  extraB = 0;
   for (let i = 0; i < la; i++) {
     const c = a.charCodeAt(i);
     if (c < 128) {
@@ -128,7 +126,15 @@ export function editLowerBound(a: string, b: string): number {
       histogram[c] = 0;
     }
   }
-  return ok ? Math.max(extraA, extraB) : -1;
+  return ok;
+}
+
+/**
+ * A lower bound of levenshtein(a, b) from the characters the two spellings do not share (a substitution, insertion or
+ * deletion fixes at most one on each side, a transposition none); computed on ASCII only (−1 otherwise: no bound).
+ */
+export function editLowerBound(a: string, b: string): number {
+  return countExtras(a, b, Math.min(a.length, MAX_COMPARE), Math.min(b.length, MAX_COMPARE)) ? Math.max(extraA, extraB) : -1;
 }
 
 /**
@@ -138,11 +144,10 @@ export function editLowerBound(a: string, b: string): number {
 export function similarityCeiling(a: string, b: string): number {
   const la = Math.min(a.length, MAX_COMPARE);
   const lb = Math.min(b.length, MAX_COMPARE);
-  if (la === 0 || lb === 0) return 1;
-  const edits = editLowerBound(a, b);
-  if (edits < 0) return 1;
-  // Jaro's matching characters are among the characters both spellings have.
-  const m = sharedCount(a, b, la, lb);
+  if (la === 0 || lb === 0 || !countExtras(a, b, la, lb)) return 1;
+  const edits = Math.max(extraA, extraB);
+  // Jaro's matching characters are among the characters both spellings have: la − extraA of them (the multiset intersection).
+  const m = la - extraA;
   const jaroCeiling = m === 0 ? 0 : (m / la + m / lb + 1) / 3;
   let prefix = 0;
   const limit = Math.min(4, a.length, b.length);
@@ -151,17 +156,40 @@ export function similarityCeiling(a: string, b: string): number {
   return (Math.min(1, jw) + 1 - edits / Math.max(la, lb)) / 2;
 }
 
-/** Size of the multiset intersection of the two spellings' first la / lb characters (ASCII only). */
-function sharedCount(a: string, b: string, la: number, lb: number): number {
-  for (let i = 0; i < la; i++) histogram[a.charCodeAt(i) & 127]!++;
-  let shared = 0;
-  for (let i = 0; i < lb; i++) {
-    const c = b.charCodeAt(i) & 127;
-    if (histogram[c]! > 0) {
-      histogram[c]!--;
-      shared++;
-    }
+/** The letters a–z of an ASCII spelling of at most MAX_COMPARE characters, a bit each; −1 for any other spelling. */
+export function letterMask(s: string): number {
+  if (s.length > MAX_COMPARE) return -1;
+  let mask = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return -1;
+    if (c >= 97 && c <= 122) mask |= 1 << (c - 97);
   }
-  for (let i = 0; i < la; i++) histogram[a.charCodeAt(i) & 127] = 0;
-  return shared;
+  return mask;
+}
+
+/** Number of bits set in a 32-bit mask. */
+export function letters(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/**
+ * A quick upper bound of similarityCeiling(a, b) from the two spellings' letter masks (see letterMask, both ≥ 0): a
+ * letter one spelling has and the other lacks is at least one unshared character and one edit. Never below the ceiling.
+ */
+export function maskCeiling(a: string, maskA: number, b: string, maskB: number): number {
+  const la = a.length;
+  const lb = b.length;
+  if (la === 0 || lb === 0) return 1;
+  const pa = letters(maskA & ~maskB);
+  const pb = letters(maskB & ~maskA);
+  const m = Math.min(la - pa, lb - pb);
+  const jaroCeiling = m <= 0 ? 0 : (m / la + m / lb + 1) / 3;
+  let prefix = 0;
+  const limit = Math.min(4, la, lb);
+  while (prefix < limit && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  const jw = jaroCeiling + prefix * 0.1 * (1 - jaroCeiling);
+  return (Math.min(1, jw) + 1 - Math.max(pa, pb) / Math.max(la, lb)) / 2;
 }

@@ -2,6 +2,7 @@
 import { Kind, type Lexicon, type Token } from './lexicon.js';
 import { IntList } from './postings.js';
 import { PHONETIC_SIMILARITY, textSimilarity } from './align.js';
+import { similarityCeiling } from './strings.js';
 
 export interface Expansion {
   id: number;
@@ -73,16 +74,21 @@ export class VocabularySearch {
     }
     const consider = (id: number) => {
       if (out.has(id) || this.lex.frequency(id) === 0) return;
-      const sim = textSimilarity(t.text, this.lex.get(id)!.text);
+      const other = this.lex.get(id)!.text;
+      // The ceiling is never below the similarity: spellings it puts under the minimum are not compared.
+      if (similarityCeiling(t.text, other) < MIN_EXPANSION_SIMILARITY) return;
+      const sim = textSimilarity(t.text, other);
       if (sim >= MIN_EXPANSION_SIMILARITY) out.set(id, sim);
+    };
+    const phonetic = (id: number) => {
+      if (out.has(id) || this.lex.frequency(id) === 0) return;
+      const other = this.lex.get(id)!.text;
+      out.set(id, similarityCeiling(t.text, other) <= PHONETIC_SIMILARITY ? PHONETIC_SIMILARITY : Math.max(PHONETIC_SIMILARITY, textSimilarity(t.text, other)));
     };
     for (const k of t.phon) {
       const bucket = this.phon.get(k);
       // A phonetic bucket shared by very many tokens says little: only the fuzzy search below is used then.
-      if (bucket && (bucket.length <= MAX_PHONETIC_BUCKET || this.liveCount(bucket) <= MAX_PHONETIC_BUCKET))
-        this.each(bucket, (id) =>
-          out.has(id) || this.lex.frequency(id) === 0 ? undefined : out.set(id, Math.max(PHONETIC_SIMILARITY, textSimilarity(t.text, this.lex.get(id)!.text))),
-        );
+      if (bucket && (bucket.length <= MAX_PHONETIC_BUCKET || this.liveCount(bucket) <= MAX_PHONETIC_BUCKET)) this.each(bucket, phonetic);
     }
     if (t.text.length >= 4) this.fuzzy(t.text, consider);
     return toList(out);

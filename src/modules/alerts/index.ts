@@ -9,7 +9,7 @@ export { ALERTS_READ, ALERTS_DECIDE, ALERTS_CONFIRM } from './permissions.js';
 export { raiseAlert, fingerprint, ALERT_RAISED, type RaiseInput, type RaiseResult, type Facts } from './raise.js';
 export { getAlert, listAlerts, type AlertDetail, type AlertSummary } from './store.js';
 export { decideAlert, decideForEntity, ALERT_DECIDED, type DecisionInput, type DecisionResult, type Decider } from './decide.js';
-export { maskSubjects, maskFacts } from './mask.js';
+export { maskSubjects, maskFacts, maskDecisionNotes, deleteSubjects } from './mask.js';
 export { ALERT_STATUSES, DECISIONS, type AlertStatus, type Decision } from './tables.js';
 
 export const alertsModule: ModuleDescriptor = {

@@ -4,6 +4,7 @@ import { AppError, invalid, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { STATE, type Caller } from './access.js';
 import { attachmentsOf, checkAttachments, storeAttachments, type AttachmentInput, type AttachmentMeta } from './attachments.js';
+import { notifyStates } from './notify.js';
 import { knownStates } from './states.js';
 import { cb, type CbmExecutor, type ConsultationRow, type ConsultationStatus, type Severity } from './tables.js';
 
@@ -126,7 +127,8 @@ const summary = (r: ConsultationRow, parties: Party[], now: string): Consultatio
   tlp: r.tlp,
   status: r.status,
   deadlineAt: r.deadline_at,
-  overdue: !!r.deadline_at && r.deadline_at < now && ['sent', 'acknowledged'].includes(r.status),
+  // Overdue while a recipient State has not answered by the deadline (one State answering does not excuse the others).
+  overdue: !!r.deadline_at && r.deadline_at < now && ['sent', 'acknowledged', 'answered'].includes(r.status) && parties.some((p) => !p.answeredAt),
   parties,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -179,6 +181,8 @@ export async function createConsultation(ctx: AppContext, input: NewConsultation
       details: { parties: to, severity: input.severity, tlp: input.tlp, status: input.send ? 'sent' : 'draft', attachmentIds },
     });
   });
+  // Mail goes out after the commit: a recipient following the link finds the consultation there.
+  if (input.send) await notifyStates(ctx, id, to, 'sent', by.actor, by.requestId);
   return getConsultation(ctx, id, by, { markRead: false });
 }
 
@@ -251,6 +255,7 @@ const NEXT: Record<Action, { from: readonly ConsultationStatus[]; to: Consultati
 };
 
 export async function transition(ctx: AppContext, id: string, action: Action, by: Caller): Promise<ConsultationDetail> {
+  let recipients: string[] = [];
   await ctx.db.transaction(async (trx) => {
     const db = cb(trx);
     const { row, parties } = await load(db, id, by);
@@ -274,6 +279,7 @@ export async function transition(ctx: AppContext, id: string, action: Action, by
     }
     // Acknowledging moves the whole consultation only forward from `sent`.
     const to = action === 'acknowledge' && row.status !== 'sent' ? row.status : rule.to;
+    if (action === 'send') recipients = parties.map((p) => p.state);
     await db.updateTable('cbm_consultations').set({ status: to, updated_at: now }).where('id', '=', id).execute();
     await ctx.audit.record(trx, {
       action: `cbm.consultation.${action}`,
@@ -283,6 +289,7 @@ export async function transition(ctx: AppContext, id: string, action: Action, by
       details: { from: row.status, to },
     });
   });
+  if (recipients.length) await notifyStates(ctx, id, recipients, 'sent', by.actor, by.requestId);
   return getConsultation(ctx, id, by, { markRead: false });
 }
 
@@ -354,14 +361,14 @@ export async function getAttachment(
   return { name: a.name, mediaType: a.media_type, bytes: Buffer.from(a.content, 'base64') };
 }
 
-/** Consultations past or near their deadline that no reminder went out for. */
+/** Consultations past or near their deadline that no reminder went out for, with the States that have not answered yet. */
 export async function dueReminders(ctx: AppContext, withinHours = 24): Promise<{ id: string; states: string[] }[]> {
   const db = cb(ctx.db.kysely);
   const horizon = new Date(ctx.clock.now().getTime() + withinHours * 3_600_000).toISOString();
   const rows = await db
     .selectFrom('cbm_consultations')
     .select(['id'])
-    .where('status', 'in', ['sent', 'acknowledged'])
+    .where('status', 'in', ['sent', 'acknowledged', 'answered'])
     .where('kind', '=', 'consultation')
     .where('deadline_at', 'is not', null)
     .where('deadline_at', '<=', horizon)
@@ -374,6 +381,13 @@ export async function dueReminders(ctx: AppContext, withinHours = 24): Promise<{
   return rows.map((r) => ({ id: r.id, states: (parties.get(r.id) ?? []).filter((p) => !p.answeredAt).map((p) => p.state) }));
 }
 
-export async function markReminded(ctx: AppContext, id: string): Promise<void> {
-  await cb(ctx.db.kysely).updateTable('cbm_consultations').set({ reminded_at: ctx.clock.now().toISOString() }).where('id', '=', id).execute();
+/** Claims the one reminder of a consultation: false when another process sent it already. */
+export async function claimReminder(ctx: AppContext, id: string): Promise<boolean> {
+  const r = await cb(ctx.db.kysely)
+    .updateTable('cbm_consultations')
+    .set({ reminded_at: ctx.clock.now().toISOString() })
+    .where('id', '=', id)
+    .where('reminded_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }

@@ -82,10 +82,16 @@ describe('contacts directory', () => {
       headers: h,
       payload: { ...c, phone: '+00 2', timeZone: 'Europe/Vienna' },
     });
-    const v2 = changed.json() as { version: number; versions: { version: number; fields: string[]; actorId: string }[] };
+    const v2 = changed.json() as { version: number; versions: { version: number; fields: string[]; actorId: string; actorName: string }[] };
     expect(v2.version).toBe(2);
     expect(v2.versions[0]).toMatchObject({ version: 2, fields: ['phone', 'timeZone'] });
     expect(v2.versions[0]!.actorId).toMatch(/^usr_/);
+    // Who changed it, by name, for the history in the directory; reading the history is audited.
+    const user = await t.ctx.db.kysely.selectFrom('users').select('display_name').where('id', '=', v2.versions[0]!.actorId).executeTakeFirstOrThrow();
+    expect(v2.versions.map((v) => v.actorName)).toEqual([user.display_name, user.display_name]);
+    expect(await t.ctx.audit.search({ action: 'cbm.contact.view' })).toEqual([]);
+    await t.app.inject({ method: 'GET', url: `/api/cbm/contacts/${created.id}`, headers: h });
+    expect((await t.ctx.audit.search({ action: 'cbm.contact.view' })).map((a) => a.targetId)).toEqual([created.id]);
     const bad = await t.app.inject({ method: 'PUT', url: `/api/cbm/contacts/${created.id}`, headers: h, payload: { ...c, email: 'x' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ field: 'email' });

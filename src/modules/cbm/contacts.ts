@@ -24,6 +24,8 @@ export interface ContactVersion {
   version: number;
   fields: string[];
   actorId: string | null;
+  /** The display name of the user who made the change; null for the system (import by the CLI, demo). */
+  actorName: string | null;
   changedAt: string;
   data: ContactData;
 }
@@ -64,13 +66,20 @@ export async function getContact(ctx: Pick<AppContext, 'clock' | 'config' | 'db'
   const db = cb(ctx.db.kysely);
   const row = await db.selectFrom('cbm_contacts').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Contact', id);
-  const versions = await db.selectFrom('cbm_contact_versions').selectAll().where('contact_id', '=', id).orderBy('version', 'desc').execute();
+  const versions = await db
+    .selectFrom('cbm_contact_versions as v')
+    .leftJoin('users as u', 'u.id', 'v.actor_id')
+    .select(['v.version', 'v.fields', 'v.actor_id', 'v.changed_at', 'v.data', 'u.display_name'])
+    .where('v.contact_id', '=', id)
+    .orderBy('v.version', 'desc')
+    .execute();
   return {
     ...toContact(row, staleBefore(ctx)),
     versions: versions.map((v) => ({
       version: v.version,
       fields: JSON.parse(v.fields) as string[],
       actorId: v.actor_id,
+      actorName: v.display_name ?? null,
       changedAt: v.changed_at,
       data: JSON.parse(v.data) as ContactData,
     })),

@@ -8,10 +8,15 @@ export const CBM_MESSAGES: Readonly<Record<string, string>> = {
   'cbm.mail.reconfirm.subject': 'Please re-confirm your point-of-contact details',
   'cbm.mail.reconfirm.body':
     'Dear {name},\n\nPlease check that your details in the directory of points of contact are still right, and confirm them:\n\n{url}\n',
+  'cbm.mail.from.secretariat': 'the secretariat',
   'cbm.mail.consultation.subject': 'A consultation from {from} awaits your answer',
-  'cbm.mail.consultation.body': 'A consultation from {from} ({severity}, TLP:{tlp}) awaits your State in Vigil:\n\n{url}\n',
-  'cbm.mail.reminder.subject': 'Reminder: a consultation awaits your answer',
-  'cbm.mail.reminder.body': "A consultation awaits your State's answer before its deadline:\n\n{url}\n",
+  'cbm.mail.consultation.body':
+    'Dear {name},\n\nA consultation from {from} (severity {severity}, TLP:{tlp}) awaits your State in Vigil. Sign in to read it:\n\n{url}\n',
+  'cbm.mail.broadcast.subject': 'A broadcast from {from} to the network',
+  'cbm.mail.broadcast.body': 'Dear {name},\n\n{from} sent a broadcast (severity {severity}, TLP:{tlp}) to your State in Vigil. Sign in to read it:\n\n{url}\n',
+  'cbm.mail.reminder.subject': 'Reminder: a consultation from {from} awaits your answer',
+  'cbm.mail.reminder.body': "Dear {name},\n\nA consultation from {from} (severity {severity}, TLP:{tlp}) still awaits your State's answer:\n\n{url}\n",
+  'cbm.mail.deadline': '\nPlease answer by {deadline} UTC.\n',
   'cbm.answer.title': 'Communication check',
   'cbm.answer.intro': 'Press the button to confirm that you received this communication check.',
   'cbm.answer.button': 'Confirm receipt',

@@ -39,7 +39,7 @@ export async function startRound(ctx: AppContext, input: RoundInput, by: Caller)
   const roundId = newId('rnd', now);
   const deadline = new Date(now.getTime() + windowHours * HOUR).toISOString();
   const expires = new Date(now.getTime() + Math.max(LINK_VALID_DAYS * 24, windowHours * 2) * HOUR).toISOString();
-  const outgoing: { id: string; token: string; to: string; name: string }[] = [];
+  const outgoing: { id: string; token: string; to: string; data: ContactData }[] = [];
   await ctx.db.transaction(async (trx) => {
     const db = cb(trx);
     let q = db.selectFrom('cbm_contacts').select(['id', 'state', 'kind', 'email', 'data']).where('removed', '=', 0);
@@ -79,7 +79,7 @@ export async function startRound(ctx: AppContext, input: RoundInput, by: Caller)
           answered_via: null,
         })
         .execute();
-      outgoing.push({ id, token, to: c.email, name: (JSON.parse(c.data) as ContactData).name });
+      outgoing.push({ id, token, to: c.email, data: JSON.parse(c.data) as ContactData });
     }
     await ctx.audit.record(trx, {
       action: 'cbm.round.start',
@@ -92,11 +92,15 @@ export async function startRound(ctx: AppContext, input: RoundInput, by: Caller)
   const base = publicBase(ctx.config);
   const results = await deliverAll(
     ctx,
-    outgoing.map((o) => ({
-      to: o.to,
-      subject: ctx.i18n.t('cbm.mail.check.subject'),
-      text: ctx.i18n.t('cbm.mail.check.body', { name: o.name, url: `${base}${answerPath(o.token)}`, deadline: deadline.replace('T', ' ').slice(0, 16) }),
-    })),
+    outgoing.map((o) => {
+      // In the first of the contact's languages Vigil has text for, else English.
+      const tr = ctx.i18n.forLocale(o.data.languages.join(',') || undefined);
+      return {
+        to: o.to,
+        subject: tr.t('cbm.mail.check.subject'),
+        text: tr.t('cbm.mail.check.body', { name: o.data.name, url: `${base}${answerPath(o.token)}`, deadline: deadline.replace('T', ' ').slice(0, 16) }),
+      };
+    }),
   );
   let emailed = 0;
   let failed = 0;

@@ -7,6 +7,7 @@ import { callerOf } from './access.js';
 import { checkContact } from './contact-data.js';
 import { confirmContact, getContact, listContacts, removeContact, saveContact } from './contacts.js';
 import { CBM_READ, CBM_WRITE } from './permissions.js';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './attachments.js';
 import { knownStates } from './states.js';
 import { contactsBundle } from './stix.js';
 import { CONTACT_KINDS } from './tables.js';
@@ -43,7 +44,14 @@ export function contactRoutes(app: HttpApp, ctx: AppContext): void {
     },
     async (req) => {
       const c = await who(req);
-      return { state: c.state, secretariat: c.secretariat, states: await knownStates(ctx), reconfirmDays: ctx.config.cbmReconfirmDays };
+      return {
+        state: c.state,
+        secretariat: c.secretariat,
+        states: await knownStates(ctx),
+        reconfirmDays: ctx.config.cbmReconfirmDays,
+        maxAttachmentBytes: MAX_ATTACHMENT_BYTES,
+        maxAttachments: MAX_ATTACHMENTS,
+      };
     },
   );
 
@@ -86,7 +94,18 @@ export function contactRoutes(app: HttpApp, ctx: AppContext): void {
   app.get(
     '/api/cbm/contacts/:id',
     { schema: { tags, summary: 'One point of contact with every version: who changed which fields, when', params: Id }, config: { permission: CBM_READ } },
-    async (req) => getContact(ctx, req.params.id),
+    async (req) => {
+      const contact = await getContact(ctx, req.params.id);
+      const c = await who(req);
+      await ctx.audit.record(ctx.db.kysely, {
+        action: 'cbm.contact.view',
+        actor: c.actor,
+        target: { type: 'cbm-contact', id: contact.id },
+        requestId: req.id,
+        details: { versions: contact.versions.length },
+      });
+      return contact;
+    },
   );
 
   app.post(

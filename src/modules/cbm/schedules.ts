@@ -5,7 +5,8 @@ import { AppError, invalid, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { JobDef } from '../../platform/jobs/types.js';
 import type { Caller } from './access.js';
-import { dueReminders, markReminded } from './consultations.js';
+import { claimReminder, dueReminders } from './consultations.js';
+import { notifyStates } from './notify.js';
 import { deliverAll, publicBase } from './mailer.js';
 import { startRound } from './rounds.js';
 import { cb, type ContactKind } from './tables.js';
@@ -103,37 +104,29 @@ export async function sendReminders(ctx: AppContext): Promise<{ contacts: number
     .execute();
   const sent = await deliverAll(
     ctx,
-    contacts.map((c) => ({
-      to: c.email,
-      subject: ctx.i18n.t('cbm.mail.reconfirm.subject'),
-      text: ctx.i18n.t('cbm.mail.reconfirm.body', { name: (JSON.parse(c.data) as ContactData).name, url: `${base}/cbm/directory` }),
-    })),
+    contacts.map((c) => {
+      const data = JSON.parse(c.data) as ContactData;
+      const tr = ctx.i18n.forLocale(data.languages.join(',') || undefined);
+      return {
+        to: c.email,
+        subject: tr.t('cbm.mail.reconfirm.subject'),
+        text: tr.t('cbm.mail.reconfirm.body', { name: data.name, url: `${base}/cbm/directory` }),
+      };
+    }),
   );
   const now = ctx.clock.now().toISOString();
   for (const [i, c] of contacts.entries())
     if (sent[i]!.status !== 'failed') await db.updateTable('cbm_contacts').set({ reminded_at: now }).where('id', '=', c.id).execute();
+  // Each consultation is claimed before its reminder goes out, so two workers never both send it.
   const due = await dueReminders(ctx);
+  let reminded = 0;
   for (const d of due) {
-    if (d.states.length) {
-      const to = await db
-        .selectFrom('cbm_contacts')
-        .select('email')
-        .where('state', 'in', d.states)
-        .where('kind', '=', 'policy')
-        .where('removed', '=', 0)
-        .execute();
-      await deliverAll(
-        ctx,
-        to.map((t) => ({
-          to: t.email,
-          subject: ctx.i18n.t('cbm.mail.reminder.subject'),
-          text: ctx.i18n.t('cbm.mail.reminder.body', { url: `${base}/cbm/consultations/${d.id}` }),
-        })),
-      );
-    }
-    await markReminded(ctx, d.id);
+    // Claimed even when every State has answered, so it is not looked at again.
+    if (!(await claimReminder(ctx, d.id)) || !d.states.length) continue;
+    reminded++;
+    await notifyStates(ctx, d.id, d.states, 'reminder');
   }
-  return { contacts: contacts.length, consultations: due.length };
+  return { contacts: contacts.length, consultations: reminded };
 }
 
 export const cbmJobs = (ctx: AppContext): JobDef[] => [

@@ -5,6 +5,13 @@ import { storeBackends } from '../../platform/test-support/services.js';
 import { base64, client, demoFile, importDemo, type Headers } from './test-support.js';
 
 const SECRET_NAME = 'Secret case Zulu';
+const CHART_STATE = {
+  version: 1,
+  nodes: [{ id: 'registry-FN-000001X', x: 0, y: 0, pinned: true }],
+  links: [],
+  groups: [],
+  style: { colourBy: 'type', sizeBy: 'none' },
+};
 
 for (const backend of storeBackends('intel access')) {
   describe(`intel need-to-know on ${backend.name}`, () => {
@@ -42,6 +49,9 @@ for (const backend of storeBackends('intel access')) {
       ids.entityId = 'registry-FN-000001X';
       ids.schemeId = 'custom-zulu';
       ids.userId = ownerId;
+      const chart = await c.post(`/api/intel/cases/${ids.caseId}/charts`, owner, { name: 'Zulu chart of invented links', state: CHART_STATE });
+      ids.chartId = chart.json().id;
+      secrets.push('Zulu chart of invented links');
     });
     afterAll(() => t?.close());
 
@@ -90,6 +100,13 @@ for (const backend of storeBackends('intel access')) {
       'GET /api/intel/cases/:caseId/analysis': {},
       'GET /api/intel/cases/:caseId/ownership': { query: 'id=registry-FN-000001X' },
       'GET /api/intel/cases/:caseId/export': { query: 'format=ftm' },
+      'GET /api/intel/cases/:caseId/charts': {},
+      'POST /api/intel/cases/:caseId/charts': { body: { name: 'Another chart', state: CHART_STATE } },
+      'GET /api/intel/cases/:caseId/charts/:chartId': {},
+      'PUT /api/intel/cases/:caseId/charts/:chartId': { body: { name: 'Renamed chart' } },
+      'DELETE /api/intel/cases/:caseId/charts/:chartId': {},
+      'GET /api/intel/cases/:caseId/chart-seed': { query: 'ids=registry-FN-000001X,registry-FN-000002X' },
+      'GET /api/intel/cases/:caseId/chart-facts': {},
     };
     /** Routes that do not read a case: open to every holder of the permission. */
     const CASE_FREE = new Set([
@@ -100,7 +117,7 @@ for (const backend of storeBackends('intel access')) {
       'POST /api/intel/mappings',
     ]);
 
-    const fill = (s: string) => s.replace(/:(caseId|reportId|entityId|pairId|userId|schemeId)/g, (_, k: string) => ids[k]!);
+    const fill = (s: string) => s.replace(/:(caseId|reportId|entityId|pairId|userId|schemeId|chartId)/g, (_, k: string) => ids[k]!);
     const routes = () => t.app.routeTable.filter((r) => r.url.startsWith('/api/intel/') && r.method !== 'HEAD');
 
     it('has a request for every intel route', () => {
@@ -112,7 +129,12 @@ for (const backend of storeBackends('intel access')) {
     });
 
     it('the owner reaches every case route (so the refusals below are about membership)', async () => {
-      for (const key of ['GET /api/intel/cases/:caseId', 'GET /api/intel/cases/:caseId/entities', 'GET /api/intel/cases/:caseId/paths']) {
+      for (const key of [
+        'GET /api/intel/cases/:caseId',
+        'GET /api/intel/cases/:caseId/entities',
+        'GET /api/intel/cases/:caseId/paths',
+        'GET /api/intel/cases/:caseId/charts/:chartId',
+      ]) {
         const [method, url] = key.split(' ') as ['GET', string];
         const res = await t.app.inject({ method, url: fill(url) + (REQUESTS[key]!.query ? `?${REQUESTS[key]!.query}` : ''), headers: owner });
         expect(res.statusCode, `${key}: ${res.body}`).toBe(200);

@@ -116,10 +116,11 @@ export function intelCommands(program: Command, cli: CliContext): void {
     .description('Cross-reference a case: propose pairs of probably-same entities within it and against the active lists')
     .requiredOption('--case <name>', 'the case (name or id)')
     .option('--no-lists', 'only within the case')
+    .option('--import <id>', 'only the entities of this import (its id as `import` reported it), against the case entities blocking selects')
     .option('--json', 'machine-readable output')
-    .action(async (opts: { case: string; lists: boolean; json?: boolean }) => {
+    .action(async (opts: { case: string; lists: boolean; import?: string; json?: boolean }) => {
       const ctx = await cli.app();
-      const r = await crossReference(ctx, opts.case, caller(), { lists: opts.lists });
+      const r = await crossReference(ctx, opts.case, caller(), { lists: opts.lists, ...(opts.import !== undefined ? { importId: opts.import } : {}) });
       if (opts.json) return out.json(r);
       out.line(`${r.entities} entities compared: ${r.proposed} pairs proposed (${r.againstLists} against lists), ${r.known} known already.`);
     });

@@ -7,6 +7,7 @@ import { INTEL_PERMISSIONS, INTEL_USE } from './permissions.js';
 import { caseRoutes } from './routes-cases.js';
 import { dataRoutes } from './routes-data.js';
 import { graphRoutes } from './routes-graph.js';
+import { chartRoutes } from './routes-charts.js';
 import { intelCommands } from './commands.js';
 import { intelDemo } from './demo.js';
 
@@ -16,6 +17,7 @@ function intelRoutes(app: HttpApp, ctx: AppContext): void {
   caseRoutes(app, ctx);
   dataRoutes(app, ctx);
   graphRoutes(app, ctx);
+  chartRoutes(app, ctx);
 }
 
 export const intelModule: ModuleDescriptor = {

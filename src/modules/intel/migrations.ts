@@ -108,4 +108,21 @@ const intel: Migration = {
   },
 };
 
-export const intelMigrations: readonly Migration[] = [intel];
+const charts: Migration = {
+  name: '002_intel_charts',
+  async up(trx: Transaction<any>) {
+    await trx.schema
+      .createTable('intel_charts')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('case_id', 'text', (c) => c.notNull().references('intel_cases.id'))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text')
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await trx.schema.createIndex('intel_charts_name').on('intel_charts').columns(['case_id', 'name']).unique().execute();
+  },
+};
+
+export const intelMigrations: readonly Migration[] = [intel, charts];

@@ -238,12 +238,23 @@ export function dataRoutes(app: HttpApp, ctx: AppContext): void {
         tags,
         summary: 'Cross-reference: propose pairs of probably-same entities within the case and against the active lists',
         params: CaseParams,
-        body: z.object({ lists: z.boolean().optional() }).optional(),
-        response: { 200: z.object({ caseId: z.string(), entities: z.number(), proposed: z.number(), againstLists: z.number(), known: z.number() }) },
+        body: z
+          .object({
+            lists: z.boolean().optional(),
+            importId: z.string().min(1).max(100).optional().describe('only the entities of this import, against the case entities blocking selects'),
+          })
+          .optional(),
+        response: {
+          200: z.object({ caseId: z.string(), entities: z.number(), proposed: z.number(), againstLists: z.number(), known: z.number(), indexed: z.number() }),
+        },
       },
       config,
     },
-    async (req) => crossReference(ctx, req.params.caseId, callerOf(req), { lists: req.body?.lists ?? true }),
+    async (req) =>
+      crossReference(ctx, req.params.caseId, callerOf(req), {
+        lists: req.body?.lists ?? true,
+        ...(req.body?.importId !== undefined ? { importId: req.body.importId } : {}),
+      }),
   );
   app.get(
     '/api/intel/cases/:caseId/pairs',

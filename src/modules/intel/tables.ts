@@ -96,6 +96,17 @@ export interface PairRow {
   created_at: string;
 }
 
+/** A link chart saved in a case: its state (ids, positions, pinned, hidden, groups, styling) as JSON. */
+export interface ChartRow {
+  id: string;
+  case_id: string;
+  name: string;
+  state: string; // JSON ChartState
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+}
+
 export interface IntelTables {
   intel_cases: CaseRow;
   intel_members: MemberRow;
@@ -106,6 +117,7 @@ export interface IntelTables {
   intel_mappings: MappingRow;
   intel_schemes: SchemeRow;
   intel_pairs: PairRow;
+  intel_charts: ChartRow;
 }
 
 export type Tables = IntelTables & PlatformTables;

@@ -1,4 +1,6 @@
-// In-process event delivery: polls the outbox and hands each consumer its events in order from a durable position.
+// In-process event delivery: hands each consumer its events in order from a durable position. Woken at once by local
+// commits (a kick, an emit through the wired outbox, a handler that finished: what it emitted is committed by then) and by
+// a poll for what other processes commit, e.g. a CLI command.
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/index.js';
 import type { OutboxRow } from '../db/schema.js';
@@ -20,6 +22,12 @@ export interface EmbeddedTransportOptions {
 }
 
 const BATCH = 100;
+/**
+ * After a kick, how soon to look again, doubling up to the poll interval: a kick from inside a transaction may come before
+ * its commit (PostgreSQL; SQLite's one connection runs the look after the commit), and a look that found other events
+ * says nothing about this one.
+ */
+const FOLLOW_UP_MS = 20;
 type Row = Omit<OutboxRow, 'id'> & { id: number };
 
 /** One consumer's delivery state in this process. */
@@ -46,6 +54,8 @@ export function createEmbeddedTransport(opts: EmbeddedTransportOptions): EventTr
   let timer: NodeJS.Timeout | undefined;
   let polling: Promise<void> | undefined;
   let pollAgain = false;
+  /** After a kick: the delay of the next look (0: none pending). */
+  let followUpMs = 0;
 
   const schedulePoll = (ms: number) => {
     if (!running) return;
@@ -70,8 +80,18 @@ export function createEmbeddedTransport(opts: EmbeddedTransportOptions): EventTr
       .catch((err: unknown) => log.error({ err }, 'event outbox poll failed'))
       .finally(() => {
         polling = undefined;
-        schedulePoll(pollAgain ? 0 : pollMs);
+        if (pollAgain) return schedulePoll(0);
+        if (followUpMs >= pollMs) followUpMs = 0;
+        if (!followUpMs) return schedulePoll(pollMs);
+        schedulePoll(followUpMs);
+        followUpMs *= 2;
       });
+  }
+
+  /** A local commit (or a transaction about to commit) wrote events: look now, and a few times soon after. */
+  function kick(): void {
+    followUpMs = FOLLOW_UP_MS;
+    poll();
   }
 
   function wake(w: Worker): void {
@@ -129,6 +149,9 @@ export function createEmbeddedTransport(opts: EmbeddedTransportOptions): EventTr
           return;
         }
         done = Number(row.seq);
+        // A handler commits what it emits before it returns: sequence it now rather than at the next poll, so a
+        // consumer of those events (e.g. screening after assembly) starts while this one goes on.
+        poll();
       }
       await save(w, rows.length < BATCH ? top : done); // below BATCH: nothing subscribed is left up to `top`
     }
@@ -230,5 +253,5 @@ export function createEmbeddedTransport(opts: EmbeddedTransportOptions): EventTr
     await Promise.all(workers.map((w) => w.run));
   }
 
-  return { kind: 'embedded', start, kick: poll, drain, stop };
+  return { kind: 'embedded', start, kick, drain, stop };
 }

@@ -20,7 +20,7 @@ interface Fixture {
   outbox: Outbox;
   /** Another connection to the same store, as a second process or a CLI command opens it. */
   connect(): Promise<Database>;
-  transport(db: Database, opts?: { maxAttempts?: number }): EventTransport;
+  transport(db: Database, opts?: { maxAttempts?: number; pollMs?: number }): EventTransport;
   cleanup(): Promise<void>;
 }
 
@@ -90,7 +90,7 @@ function transportContract(label: string, dialect: DialectName, setup: () => Pro
     const live: EventTransport[] = [];
     const connections: Database[] = [];
 
-    const transport = (db: Database = f.db, opts?: { maxAttempts?: number }) => {
+    const transport = (db: Database = f.db, opts?: { maxAttempts?: number; pollMs?: number }) => {
       const t = f.transport(db, opts);
       live.push(t);
       return t;
@@ -236,6 +236,38 @@ function transportContract(label: string, dialect: DialectName, setup: () => Pro
         await cli.close();
       }
       await vi.waitFor(() => expect(a.ids()).toEqual([id]), WAIT); // no kick, no drain: the running transport finds it
+    });
+
+    // With an hour between polls, only a prompt look delivers these within the wait.
+    const NO_POLL = { pollMs: 3_600_000 };
+
+    /** Consumer `first` turns each `chain.start` into a `chain.next` in its own transaction; `second` records those. */
+    const chain = (outbox: Outbox) => {
+      const second = recorder('second', ['chain.next']);
+      const first: ConsumerDef = {
+        name: 'first',
+        topics: ['chain.start'],
+        handle: (e) => f.db.transaction(async (trx) => void (await outbox.emit(trx, { topic: 'chain.next', payload: e.payload }))),
+      };
+      return { defs: [first, second.def], second };
+    };
+
+    it('delivers at once what an outbox wired to kick emits, also from inside a handler, without waiting for a poll', async () => {
+      const t = transport(f.db, NO_POLL);
+      const wired = createOutbox(f.clock, { onEmit: () => t.kick() });
+      const { defs, second } = chain(wired);
+      await t.start(defs);
+      for (let n = 0; n < 3; n++) await f.db.transaction((trx) => wired.emit(trx, { topic: 'chain.start', payload: { n } }));
+      await vi.waitFor(() => expect(second.handled.map((e) => payloadOf(e).n)).toEqual([0, 1, 2]), WAIT);
+    });
+
+    it.runIf(label.startsWith('embedded'))('delivers what a handler emitted to the next consumer as soon as the handler returns', async () => {
+      const { defs, second } = chain(f.outbox); // an outbox that tells nobody: the transport looks again after each handler
+      const t = transport(f.db, NO_POLL);
+      await t.start(defs);
+      await emit(f.db, 'chain.start', { n: 7 });
+      t.kick();
+      await vi.waitFor(() => expect(second.handled.map((e) => payloadOf(e).n)).toEqual([7]), WAIT);
     });
 
     it.runIf(dialect === 'postgres')('delivers an event whose transaction commits after a later event was delivered', async () => {

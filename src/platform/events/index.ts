@@ -7,7 +7,7 @@ import { createNatsTransport } from './nats.js';
 import type { EventTransport } from './types.js';
 
 export type { ConsumerDef, DeliveredEvent, EventInput, EventTransport, Outbox } from './types.js';
-export { createOutbox, TOPIC_PATTERN, MAX_PAYLOAD_BYTES } from './outbox.js';
+export { createOutbox, TOPIC_PATTERN, MAX_PAYLOAD_BYTES, type OutboxOptions } from './outbox.js';
 export { eventsMigrations } from './migrations.js';
 export { createEmbeddedTransport, type EmbeddedTransportOptions } from './embedded.js';
 export { createNatsTransport, type NatsTransportOptions } from './nats.js';

@@ -40,6 +40,7 @@ interface Envelope {
 
 type Row = Omit<OutboxRow, 'id'> & { id: number };
 const BATCH = 100;
+const FOLLOW_UP_MS = 20;
 
 export function createNatsTransport(opts: NatsTransportOptions): EventTransport {
   const { db, clock, log, stream } = opts;
@@ -59,6 +60,8 @@ export function createNatsTransport(opts: NatsTransportOptions): EventTransport 
   let relayTimer: NodeJS.Timeout | undefined;
   let relaying: Promise<void> | undefined;
   let relayAgain = false;
+  /** After a kick: the delay of the next relay, doubling up to the poll interval (a kick may come before its commit); 0: none. */
+  let followUpMs = 0;
   let stopped: () => void = () => {};
   let whenStopped = Promise.resolve();
   const loops: Promise<void>[] = [];
@@ -113,9 +116,22 @@ export function createNatsTransport(opts: NatsTransportOptions): EventTransport 
         relaying = undefined;
         if (!running) return;
         clearTimeout(relayTimer);
-        relayTimer = setTimeout(relay, relayAgain ? 0 : pollMs);
+        let delay = pollMs;
+        if (relayAgain) delay = 0;
+        else if (followUpMs >= pollMs) followUpMs = 0;
+        else if (followUpMs) {
+          delay = followUpMs;
+          followUpMs *= 2;
+        }
+        relayTimer = setTimeout(relay, delay);
         relayTimer.unref();
       });
+  }
+
+  /** A local commit (or a transaction about to commit) wrote events: relay now, and a few times soon after. */
+  function kick(): void {
+    followUpMs = FOLLOW_UP_MS;
+    relay();
   }
 
   async function handle(def: ConsumerDef, topics: ReadonlySet<string>, m: JsMsg): Promise<void> {
@@ -261,5 +277,5 @@ export function createNatsTransport(opts: NatsTransportOptions): EventTransport 
     }
   }
 
-  return { kind: 'nats', start, kick: relay, drain, stop };
+  return { kind: 'nats', start, kick, drain, stop };
 }

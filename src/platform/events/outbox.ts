@@ -26,7 +26,15 @@ function serialise(topic: string, payload: unknown): string {
   return text;
 }
 
-export function createOutbox(clock: Clock): Outbox {
+export interface OutboxOptions {
+  /**
+   * Called after each event is written, inside the producer's transaction: wire it to the transport's `kick`, which
+   * looks again at once and soon after, so a local commit is delivered without waiting for the next poll.
+   */
+  onEmit?: () => void;
+}
+
+export function createOutbox(clock: Clock, opts: OutboxOptions = {}): Outbox {
   return {
     async emit(trx, event: EventInput) {
       assertTopic(event.topic);
@@ -40,6 +48,7 @@ export function createOutbox(clock: Clock): Outbox {
         .values({ topic: event.topic, key, payload, created_at: clock.now().toISOString() })
         .returning('id')
         .executeTakeFirstOrThrow();
+      opts.onEmit?.();
       return row.id;
     },
   };

@@ -38,7 +38,10 @@ export interface EventTransport {
   readonly kind: 'embedded' | 'nats';
   /** Starts delivering to these consumers. With `relay`, this process also moves outbox rows to the bus (NATS). */
   start(consumers: readonly ConsumerDef[], opts?: { relay?: boolean; consume?: boolean }): Promise<void>;
-  /** Asks for prompt delivery after a local commit (otherwise polled). */
+  /**
+   * Asks for prompt delivery of a local commit (otherwise polled). Safe to call inside the producing transaction: the
+   * transport looks at once and again shortly after, so an event whose commit lands in between is not left to the poll.
+   */
   kick(): void;
   /** Resolves when every committed event so far has been handled by every consumer (tests, CLI). */
   drain(timeoutMs?: number): Promise<void>;

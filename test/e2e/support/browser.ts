@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { beforeEach, onTestFailed } from 'vitest';
-import { ARTIFACTS_DIR, CHROMIUM } from './env.js';
+import { ADMIN_PASSWORD, ARTIFACTS_DIR, CHROMIUM } from './env.js';
 
 export const DESKTOP = { width: 1280, height: 800 } as const;
 export const TABLET = { width: 768, height: 1024 } as const;
@@ -78,4 +78,16 @@ export function recordFailures(prefix: string, page: () => Page): void {
       );
     });
   });
+}
+
+/** Signs in as `username` from the start page, signing out first when someone is signed in, and waits for the home screen. */
+export async function signIn(page: Page, username: string, password = ADMIN_PASSWORD): Promise<void> {
+  await page.goto('/');
+  const signOut = page.getByRole('banner').getByRole('button', { name: 'Sign out' });
+  await signOut.or(page.getByLabel('User name')).first().waitFor();
+  if (await signOut.isVisible()) await signOut.click();
+  await page.getByLabel('User name').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
 }

@@ -7134,6 +7134,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         lists?: boolean;
+                        /** @description only the entities of this import, against the case entities blocking selects */
+                        importId?: string;
                     };
                 };
             };
@@ -7150,6 +7152,7 @@ export interface paths {
                             proposed: number;
                             againstLists: number;
                             known: number;
+                            indexed: number;
                         };
                     };
                 };
@@ -7739,6 +7742,395 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intel/cases/{caseId}/charts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The link charts saved in a case */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                caseId: string;
+                                name: string;
+                                nodes: number;
+                                createdAt: string;
+                                createdBy: string | null;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save a link chart in a case (analysts and owners) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        state: {
+                            /** @enum {number} */
+                            version: 1;
+                            nodes: {
+                                id: string;
+                                x: number;
+                                y: number;
+                                pinned?: boolean;
+                                hidden?: boolean;
+                                colour?: string;
+                            }[];
+                            links: string[];
+                            groups: {
+                                id: string;
+                                label: string;
+                                members: string[];
+                                collapsed: boolean;
+                            }[];
+                            style: {
+                                /** @enum {string} */
+                                colourBy: "type" | "community";
+                                /** @enum {string} */
+                                sizeBy: "none" | "degree" | "betweenness";
+                                since?: string;
+                                until?: string;
+                                undated?: boolean;
+                                grades?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            name: string;
+                            nodes: number;
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intel/cases/{caseId}/charts/{chartId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open a saved chart: its state and the entities and links it shows as the case has them now (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    chartId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            name: string;
+                            nodes: number;
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            state: {
+                                /** @enum {number} */
+                                version: 1;
+                                nodes: {
+                                    id: string;
+                                    x: number;
+                                    y: number;
+                                    pinned?: boolean;
+                                    hidden?: boolean;
+                                    colour?: string;
+                                }[];
+                                links: string[];
+                                groups: {
+                                    id: string;
+                                    label: string;
+                                    members: string[];
+                                    collapsed: boolean;
+                                }[];
+                                style: {
+                                    /** @enum {string} */
+                                    colourBy: "type" | "community";
+                                    /** @enum {string} */
+                                    sizeBy: "none" | "degree" | "betweenness";
+                                    since?: string;
+                                    until?: string;
+                                    undated?: boolean;
+                                    grades?: string[];
+                                };
+                            };
+                            graph: {
+                                nodes: {
+                                    id: string;
+                                    schema: string;
+                                    caption: string;
+                                }[];
+                                links: {
+                                    id: string;
+                                    type: string;
+                                    source: string;
+                                    target: string;
+                                }[];
+                                missing: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Rename a saved chart or replace its state */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    chartId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        state?: {
+                            /** @enum {number} */
+                            version: 1;
+                            nodes: {
+                                id: string;
+                                x: number;
+                                y: number;
+                                pinned?: boolean;
+                                hidden?: boolean;
+                                colour?: string;
+                            }[];
+                            links: string[];
+                            groups: {
+                                id: string;
+                                label: string;
+                                members: string[];
+                                collapsed: boolean;
+                            }[];
+                            style: {
+                                /** @enum {string} */
+                                colourBy: "type" | "community";
+                                /** @enum {string} */
+                                sizeBy: "none" | "degree" | "betweenness";
+                                since?: string;
+                                until?: string;
+                                undated?: boolean;
+                                grades?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            name: string;
+                            nodes: number;
+                            createdAt: string;
+                            createdBy: string | null;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a saved chart */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    chartId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intel/cases/{caseId}/chart-seed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Entities given by id (a selection, a search, a path) and the links among them, to start a chart */
+        get: {
+            parameters: {
+                query: {
+                    ids: string;
+                };
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            nodes: {
+                                id: string;
+                                schema: string;
+                                caption: string;
+                            }[];
+                            links: {
+                                id: string;
+                                type: string;
+                                source: string;
+                                target: string;
+                            }[];
+                            missing: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intel/cases/{caseId}/chart-facts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dates and report grades of a case's entities and links, for a chart's timeline and filters */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                start?: string;
+                                end?: string;
+                                grades: string[];
+                            }[];
+                            grades: string[];
+                        };
+                    };
                 };
             };
         };

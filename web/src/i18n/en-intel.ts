@@ -1,5 +1,8 @@
 // English messages of the intel screens (merged into the catalogue in en.ts).
+import { enIntelChart } from './en-intel-chart';
+
 export const enIntel = {
+  ...enIntelChart,
   'intel.title': 'Intelligence analysis',
   'intel.description': 'Investigations on a need-to-know basis: graded reports, imported records, cross-referencing and paths between people and companies',
   'intel.need-to-know': 'Only members of a case see it or anything in it; every view is recorded in the audit trail.',

@@ -23,8 +23,8 @@ export interface RawGraph {
   links: RawLink[];
 }
 
-/** Graphs of 1–`maxNodes` nodes and up to `maxLinks` links (parallel links and self-loops included). */
-export const rawGraph = (maxNodes = 9, maxLinks = 18): fc.Arbitrary<RawGraph> =>
+/** Graphs of 1–`maxNodes` nodes and up to `maxLinks` links (parallel links and self-loops included); `size` 'max' fills up to `maxLinks`. */
+export const rawGraph = (maxNodes = 9, maxLinks = 18, size: fc.SizeForArbitrary = 'small'): fc.Arbitrary<RawGraph> =>
   fc.integer({ min: 1, max: maxNodes }).chain((n) =>
     fc.record({
       n: fc.constant(n),
@@ -39,7 +39,7 @@ export const rawGraph = (maxNodes = 9, maxLinks = 18): fc.Arbitrary<RawGraph> =>
           start: fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }),
           end: fc.option(fc.integer({ min: 10, max: 30 }), { nil: undefined }),
         }),
-        { maxLength: maxLinks },
+        { maxLength: maxLinks, size },
       ),
     }),
   );

@@ -51,12 +51,99 @@ export const KNOWN_TAGS = new Set(
   ).split(' '),
 );
 
+/** The known tags by their three letters (A-Z, so 26³ slots), so a well-formed tag costs no new string. */
+const TAG_TABLE: Array<string | undefined> = new Array<string | undefined>(26 * 26 * 26).fill(undefined);
+for (const t of KNOWN_TAGS) TAG_TABLE[(t.charCodeAt(0) - 65) * 676 + (t.charCodeAt(1) - 65) * 26 + (t.charCodeAt(2) - 65)] = t;
+
+const isUpper = (c: number) => c >= 65 && c <= 90;
+
+/** The known upper-case tag at `at`, if one starts there. */
+function knownTag(text: string, at: number): string | undefined {
+  const a = text.charCodeAt(at);
+  const b = text.charCodeAt(at + 1);
+  const c = text.charCodeAt(at + 2);
+  return isUpper(a) && isUpper(b) && isUpper(c) ? TAG_TABLE[(a - 65) * 676 + (b - 65) * 26 + (c - 65)] : undefined;
+}
+
+/** Whether a known tag in any case starts at `at` (as `KNOWN_TAGS.has(text.slice(at, at + 3).toUpperCase())`). */
+function knownTagAnyCase(text: string, at: number): boolean {
+  let index = 0;
+  for (let i = at; i < at + 3; i++) {
+    let c = text.charCodeAt(i);
+    if (c > 127) return KNOWN_TAGS.has(text.slice(at, at + 3).toUpperCase()); // a few non-ASCII letters upper-case to ASCII
+    if (c >= 97 && c <= 122) c -= 32;
+    if (!isUpper(c)) return false;
+    index = index * 26 + (c - 65);
+  }
+  return TAG_TABLE[index] !== undefined;
+}
+
 const CR = 13;
 const LF = 10;
 const SPACE = 32;
 const TAB = 9;
 const isBlank = (c: number) => c === SPACE || c === TAB || c === CR || c === LF;
 const isTagChar = (c: number) => (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+
+// Scratch for the segment being read, reused across calls (tokenize is synchronous): per component its start, end and
+// whether it holds a release character or a removed line break; per element the number of components recorded before its end.
+let bounds = new Int32Array(3 * 128);
+let elemEnd = new Int32Array(128);
+
+function record(k: number, start: number, end: number, dirty: number): number {
+  if (3 * k + 3 > bounds.length) {
+    const grown = new Int32Array(bounds.length * 2);
+    grown.set(bounds);
+    bounds = grown;
+  }
+  bounds[3 * k] = start;
+  bounds[3 * k + 1] = end;
+  bounds[3 * k + 2] = dirty;
+  return k + 1;
+}
+
+function closeElement(e: number, k: number): void {
+  if (e >= elemEnd.length) {
+    const grown = new Int32Array(elemEnd.length * 2);
+    grown.set(elemEnd);
+    elemEnd = grown;
+  }
+  elemEnd[e] = k;
+}
+
+/** Component `n` of the segment being read: a slice of the text, or for a dirty one the text without release characters and line breaks. */
+function component(text: string, n: number, rel: number, stripBreaks: boolean): string {
+  const start = bounds[3 * n]!;
+  const end = bounds[3 * n + 1]!;
+  if (!bounds[3 * n + 2]) return text.slice(start, end);
+  let out = '';
+  let from = start;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === rel) {
+      out += text.slice(from, i);
+      from = i + 1; // the released character is kept as data (a release at the very end is dropped)
+      i++;
+    } else if (stripBreaks && (c === CR || c === LF)) {
+      out += text.slice(from, i);
+      from = i + 1;
+    }
+  }
+  return from < end ? out + text.slice(from, end) : out;
+}
+
+/** The data elements (all but the tag element) of the segment being read, `elements` elements in all. */
+function buildElements(text: string, elements: number, rel: number, stripBreaks: boolean): string[][] {
+  const out = new Array<string[]>(elements - 1);
+  let k = elemEnd[0]!;
+  for (let e = 1; e < elements; e++) {
+    const end = elemEnd[e]!;
+    const values = new Array<string>(end - k);
+    for (let j = 0; k < end; j++, k++) values[j] = component(text, k, rel, stripBreaks);
+    out[e - 1] = values;
+  }
+  return out;
+}
 
 /** Reads the UNA service string advice at `pos` (9 characters); null when it is unusable. */
 function readUna(text: string, pos: number, report: Report): Separators | null {
@@ -174,10 +261,13 @@ export function tokenize(text: string, report: Report, limits: Limits = DEFAULT_
       else sameLine.push(segments.length);
     }
     const segOffset = pos;
-    const elements: string[][] = [];
-    let comps: string[] = [];
-    let acc = '';
+    const segLimit = segOffset + limits.maxSegmentChars;
+    // Component boundaries go to the scratch buffer; strings are sliced once per component when the segment ends.
+    let k = 0; // components recorded
+    let ne = 0; // elements closed
+    let inElem = 0; // components recorded in the open element
     let from = pos;
+    let dirty = 0; // the open component holds a release character or a removed line break
     let i = pos;
     let terminated = false;
     let broken = false;
@@ -186,31 +276,33 @@ export function tokenize(text: string, report: Report, limits: Limits = DEFAULT_
     while (i < len) {
       const c = text.charCodeAt(i);
       if (c === REL) {
-        acc += text.slice(from, i);
+        dirty = 1;
         if (i + 1 >= len) {
           report.finding('dangling-release', segments.length, null, i, 'the input ends with a release character');
-          from = i + 1;
           i++;
           break;
         }
-        acc += text[i + 1];
         i += 2;
-        from = i;
         continue;
       }
       if (c === COMP) {
-        if (comps.length >= limits.maxComponents) overflow ??= `more than ${limits.maxComponents} components in element ${elements.length}`;
-        else comps.push(acc + text.slice(from, i));
-        acc = '';
+        if (inElem >= limits.maxComponents) overflow ??= `more than ${limits.maxComponents} components in element ${ne}`;
+        else {
+          k = record(k, from, i, dirty);
+          inElem++;
+        }
+        dirty = 0;
         from = ++i;
         continue;
       }
       if (c === ELEM) {
-        comps.push(acc + text.slice(from, i));
-        if (elements.length >= limits.maxElements + 1) overflow ??= `more than ${limits.maxElements} data elements`;
-        else elements.push(comps);
-        comps = [];
-        acc = '';
+        k = record(k, from, i, dirty);
+        if (ne >= limits.maxElements + 1) {
+          overflow ??= `more than ${limits.maxElements} data elements`;
+          k = ne ? elemEnd[ne - 1]! : 0; // the element is dropped
+        } else closeElement(ne++, k);
+        inElem = 0;
+        dirty = 0;
         from = ++i;
         continue;
       }
@@ -219,38 +311,35 @@ export function tokenize(text: string, report: Report, limits: Limits = DEFAULT_
         break;
       }
       if ((c === CR || c === LF) && stripBreaks) {
-        acc += text.slice(from, i);
         // Look past further blanks for a tag (bounded, so runs of blanks stay linear).
         let j = i + 1;
         while (j < len && j - i < 64 && isBlank(text.charCodeAt(j))) j++;
         if (j >= len) {
           // Only layout is left: the input ends inside this segment.
-          from = i;
           atEnd = true;
           break;
         }
-        const next = text.slice(j, j + 3).toUpperCase();
-        const after = text.charCodeAt(j + 3);
-        if (KNOWN_TAGS.has(next) && (after === ELEM || after === TERM)) {
+        if (knownTagAnyCase(text, j) && (text.charCodeAt(j + 3) === ELEM || text.charCodeAt(j + 3) === TERM)) {
           report.finding('missing-terminator', segments.length, null, i, `segment ended by a line break instead of ${JSON.stringify(segTerm)}`);
-          from = i;
           terminated = true;
           break;
         }
         broken = true;
-        from = i = i + 1;
+        dirty = 1;
+        i++;
         continue;
       }
       i++;
-      if (i - segOffset > limits.maxSegmentChars) {
+      if (i > segLimit) {
         overflow ??= `segment longer than ${limits.maxSegmentChars} characters`;
         break;
       }
     }
-    comps.push(acc + text.slice(from, i));
-    elements.push(comps);
-    const rawTag = (elements.shift() ?? [''])[0]!;
-    let tag = rawTag.trim();
+    k = record(k, from, i, dirty);
+    closeElement(ne++, k);
+    // A known tag, upper case and clean, is taken from the table; anything else is read, checked and reported.
+    const known = elemEnd[0]! > 0 && bounds[2] === 0 && bounds[1]! - bounds[0]! === 3 ? knownTag(text, bounds[0]!) : undefined;
+    let tag = known ?? (elemEnd[0]! > 0 ? component(text, 0, REL, stripBreaks).trim() : '');
     const index = segments.length;
     if (overflow) {
       report.error('too-large-segment', { segment: index, tag: tag.toUpperCase().slice(0, 3), offset: segOffset }, overflow);
@@ -258,14 +347,14 @@ export function tokenize(text: string, report: Report, limits: Limits = DEFAULT_
     }
     if (sawSpace && (segments.length > 0 || gapStart > 0))
       report.finding('leading-whitespace', index, tag.toUpperCase(), gapStart, 'spaces before the segment tag');
-    if (tag !== tag.toUpperCase()) {
+    if (known === undefined && tag !== tag.toUpperCase()) {
       report.finding('lowercase-tag', index, tag.toUpperCase(), segOffset, `tag "${tag}" is not upper case`);
       tag = tag.toUpperCase();
     }
-    if (tag.length !== 3 || !isTagChar(tag.charCodeAt(0)) || !isTagChar(tag.charCodeAt(1)) || !isTagChar(tag.charCodeAt(2)))
+    if (known === undefined && (tag.length !== 3 || !isTagChar(tag.charCodeAt(0)) || !isTagChar(tag.charCodeAt(1)) || !isTagChar(tag.charCodeAt(2))))
       report.finding('bad-segment-tag', index, tag.slice(0, 12), segOffset, `"${tag.slice(0, 12)}" is not a three-character segment tag`);
     if (broken) report.finding('line-break-in-segment', index, tag, segOffset, 'a line break inside the segment was removed');
-    segments.push({ index, tag, elements, offset: segOffset });
+    segments.push({ index, tag, elements: buildElements(text, ne, REL, stripBreaks), offset: segOffset });
     if (terminated) pos = text.charCodeAt(i) === TERM ? i + 1 : i;
     else {
       if (i >= len || atEnd) report.finding('missing-final-terminator', index, tag, i, `the last segment has no ${JSON.stringify(segTerm)}`);

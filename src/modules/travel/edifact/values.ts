@@ -15,6 +15,7 @@ export function comps(seg: Segment, e: number): string[] {
 export const orNull = (v: string): string | null => (v === '' ? null : v);
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => pad(i));
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const daysIn = (y: number, m: number) => (m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : DAYS[m - 1]!);
 
@@ -32,7 +33,7 @@ export function fullYear(yy: number, kind: Century, referenceYear: number): numb
 
 function isoDate(y: number, m: number, d: number): string | null {
   if (!(m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m))) return null;
-  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+  return `${y >= 1000 ? String(y) : pad(y, 4)}-${TWO_DIGITS[m]}-${TWO_DIGITS[d]}`;
 }
 
 function hhmm(t: string): string | null {
@@ -42,26 +43,45 @@ function hhmm(t: string): string | null {
   return h <= 24 && mi < 60 ? `${t.slice(0, 2)}:${t.slice(2)}` : null;
 }
 
+/** `v` holds only ASCII digits (and at least one). */
+function allDigits(v: string): boolean {
+  if (v.length === 0) return false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** The number the `n` digits of `v` at `at` spell (the caller checked they are digits). */
+function digits(v: string, at: number, n: number): number {
+  let x = 0;
+  for (let i = at; i < at + n; i++) x = x * 10 + (v.charCodeAt(i) - 48);
+  return x;
+}
+
 /**
  * API (PAXLST) date or date-time: `YYMMDD`, `CCYYMMDD`, `YYMMDDHHMM` (format 201), `CCYYMMDDHHMM` (203); the length decides
  * when the format code is absent. Returns ISO `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`, or null when it is not a real date.
+ * Read by character codes: it runs for every date of every traveller.
  */
 export function apiDate(raw: string, kind: Century, referenceYear: number): string | null {
   const v = raw.includes(' ') ? raw.replace(/\s/g, '') : raw;
-  if (!/^\d+$/.test(v)) return null;
+  if (!allDigits(v)) return null;
   let y: number;
-  let rest: string;
+  let at: number;
   if (v.length === 6 || v.length === 10) {
-    y = fullYear(Number(v.slice(0, 2)), kind, referenceYear);
-    rest = v.slice(2);
+    y = fullYear(digits(v, 0, 2), kind, referenceYear);
+    at = 2;
   } else if (v.length === 8 || v.length === 12) {
-    y = Number(v.slice(0, 4));
-    rest = v.slice(4);
+    y = digits(v, 0, 4);
+    at = 4;
   } else return null;
-  const date = isoDate(y, Number(rest.slice(0, 2)), Number(rest.slice(2, 4)));
-  if (!date || rest.length === 4) return date;
-  const time = hhmm(rest.slice(4));
-  return time ? `${date}T${time}` : null;
+  const date = isoDate(y, digits(v, at, 2), digits(v, at + 2, 2));
+  if (!date || v.length === at + 4) return date;
+  const h = digits(v, at + 4, 2);
+  const mi = digits(v, at + 6, 2);
+  return h <= 24 && mi < 60 ? `${date}T${TWO_DIGITS[h]}:${TWO_DIGITS[mi]}` : null;
 }
 
 /** PNRGOV date `DDMMYY` (or `DDMMCCYY`) and optional time `HHMM`, as ISO. */

@@ -1,4 +1,5 @@
 // A small seeded pseudo-random generator (mulberry32) so generated traffic is the same for the same seed.
+import { seeded } from '../../../core/seeded.js';
 
 export interface Random {
   /** Uniform in [0, 1). */
@@ -12,14 +13,7 @@ export interface Random {
 }
 
 export function random(seed: number): Random {
-  let a = seed >>> 0 || 0x9e3779b9;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seeded(seed >>> 0 || 0x9e3779b9);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   return {
     next,

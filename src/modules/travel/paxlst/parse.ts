@@ -1,7 +1,7 @@
 // Reads one PAXLST message (WCO/IATA/ICAO API guide, D02B–D15B): flights and legs from TDT groups, travellers from NAD groups.
 import { code, name, newBooking, newFlight, newTraveller, documentKind, sexCode, splitFlight, type ReadContext } from '../edifact/build.js';
 import type { Segment } from '../edifact/tokenizer.js';
-import { apiDate, comps, el, orNull } from '../edifact/values.js';
+import { apiDate, el, orNull } from '../edifact/values.js';
 import { localToUtc } from '../places.js';
 import type { Flight, FlightLeg, MessageFunction, ScheduledTime, TravelDocument, Traveller } from '../types.js';
 import * as C from './codes.js';
@@ -93,9 +93,8 @@ export function readPaxlst(segments: Segment[], ctx: ReadContext): PaxlstContent
         traveller = newTraveller(String(travellers.length + 1), role.role);
         traveller.inTransit = role.inTransit;
         travellers.push(traveller);
-        const parts = comps(seg, 4);
-        traveller.surname = name(ctx, seg, parts[0] ?? '');
-        traveller.givenNames = name(ctx, seg, parts.slice(1).filter(Boolean).join(' '));
+        traveller.surname = name(ctx, seg, el(seg, 4));
+        traveller.givenNames = name(ctx, seg, givenNames(seg.elements[3]));
         if (!traveller.surname) report.finding('missing-name', seg.index, tag, seg.offset, 'traveller without a surname');
         const street = el(seg, 5);
         const city = el(seg, 6);
@@ -143,6 +142,17 @@ export function readPaxlst(segments: Segment[], ctx: ReadContext): PaxlstContent
       report.finding('count-mismatch', c.seg.index, 'CNT', c.seg.offset, `CNT+${c.qualifier} declares ${c.value} ${role} records; the message has ${actual}`);
   }
   return { function: fn, flights, travellers };
+}
+
+/** Given names: the non-empty components after the surname, trimmed and joined by spaces. */
+function givenNames(parts: string[] | undefined): string {
+  let names = '';
+  if (parts)
+    for (let i = 1; i < parts.length; i++) {
+      const v = parts[i]!.trim();
+      if (v) names = names ? `${names} ${v}` : v;
+    }
+  return names;
 }
 
 function readFlightGroup(seg: Segment, leg: FlightLeg, ctx: ReadContext, lastLoc: string): void {

@@ -1,14 +1,15 @@
-// One batch of depersonalisation: originals sealed in the vault, values masked (with their alerts and screenings), travellers tallied; in one transaction.
+// One batch of depersonalisation: originals sealed in the vault, values masked (with their alerts, decision notes and
+// screenings), travellers tallied; in one transaction.
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { AppContext } from '../../../platform/context.js';
 import type { Actor } from '../../../platform/audit/types.js';
 import type { Executor } from '../../../platform/db/index.js';
 import type { Traveller } from '../types.js';
-import { maskSubjects } from '../../alerts/index.js';
+import { maskDecisionNotes, maskSubjects } from '../../alerts/index.js';
 import { MASK, maskPnrData, maskScreening, maskTraveller } from './mask.js';
 import { maskInterchange } from './mask-raw.js';
-import { rt, type RtExecutor } from './tables.js';
+import { rt, type RtExecutor, type VaultRow } from './tables.js';
 import type { VaultKey } from './vault.js';
 
 /** At most this many rows per transaction (and ids per audit row: the audit log takes lists of up to 100). */
@@ -24,9 +25,23 @@ export interface BatchScope {
   actor: Actor;
   requestId?: string | undefined;
   now: string;
+  /** What the run did beside the batches' own rows, added up over its batches. */
+  derived: DerivedCounts;
 }
 
-async function seal(t: RtExecutor, s: BatchScope, kind: Kind, refId: string, plain: Buffer): Promise<void> {
+export interface DerivedCounts {
+  /** Decision notes on travel alerts masked (their originals sealed). */
+  notesMasked: number;
+  /** Rows deleted with the travellers they were derived from. */
+  screeningsDeleted: number;
+  ruleHitsDeleted: number;
+  alertsDeleted: number;
+  decisionsDeleted: number;
+}
+
+export const noDerived = (): DerivedCounts => ({ notesMasked: 0, screeningsDeleted: 0, ruleHitsDeleted: 0, alertsDeleted: 0, decisionsDeleted: 0 });
+
+async function seal(t: RtExecutor, s: BatchScope, kind: VaultRow['kind'], refId: string, plain: Buffer): Promise<void> {
   const { iv, sealed } = s.key.seal(plain);
   await t
     .insertInto('travel_vault')
@@ -35,15 +50,26 @@ async function seal(t: RtExecutor, s: BatchScope, kind: Kind, refId: string, pla
     .execute();
 }
 
-async function audit(trx: Transaction<any>, s: BatchScope, action: string, kind: Kind, ids: string[]): Promise<void> {
+async function audit(
+  trx: Transaction<any>,
+  s: BatchScope,
+  action: string,
+  kind: Kind | 'alert-note',
+  ids: string[],
+  extra: Record<string, number> = {},
+): Promise<void> {
   await s.ctx.audit.record(trx, {
     action,
     actor: s.actor,
     target: { type: 'travel-retention-run', id: s.runId },
     ...(s.requestId ? { requestId: s.requestId } : {}),
-    details: { kind, count: ids.length, ids },
+    details: { kind, count: ids.length, ids, ...extra },
   });
 }
+
+/** Masks a batch of decision notes on alerts about these travellers, sealing each original by decision id. */
+const maskNotes = (t: RtExecutor, s: BatchScope, travellerIds: readonly string[]): Promise<number> =>
+  maskDecisionNotes(t as unknown as Executor, 'travel', 'traveller', travellerIds, MASK, (id, note) => seal(t, s, 'alert-note', id, Buffer.from(note, 'utf8')));
 
 /** Depersonalises up to one batch of `kind` received before `before`; returns how many (0 when none are left). */
 export async function depersonaliseBatch(s: BatchScope, kind: Kind, before: string): Promise<number> {
@@ -54,8 +80,41 @@ export async function depersonaliseBatch(s: BatchScope, kind: Kind, before: stri
     if (kind === 'traveller') ids = await travellers(t, s, before);
     else if (kind === 'pnr-version') ids = await pnrVersions(t, s, before);
     else ids = await messages(t, s, before);
-    if (ids.length) await audit(trx as Transaction<any>, s, 'travel.retention-depersonalise', kind, ids);
+    const notes = kind === 'traveller' && ids.length ? await maskNotes(t, s, ids) : 0;
+    s.derived.notesMasked += notes;
+    if (ids.length) await audit(trx as Transaction<any>, s, 'travel.retention-depersonalise', kind, ids, kind === 'traveller' ? { notes } : {});
     return ids.length;
+  });
+}
+
+/**
+ * Masks notes written on alerts of travellers already depersonalised (a decision taken after the traveller's data was
+ * masked): up to one batch of travellers per call, in one audited transaction; returns how many notes (0: none left).
+ */
+export async function maskLateNotesBatch(s: BatchScope): Promise<number> {
+  return s.ctx.db.transaction(async (trx) => {
+    await s.ctx.db.lockInTransaction(trx, 'travel-retention');
+    const t = rt(trx);
+    const rows = await t
+      .selectFrom('alert_decisions as d')
+      .innerJoin('alert_alerts as a', 'a.id', 'd.alert_id')
+      .innerJoin('travel_travellers as k', 'k.id', 'd.subject_id')
+      .select('d.subject_id')
+      .distinct()
+      .where('a.source', '=', 'travel')
+      .where('d.subject_type', '=', 'traveller')
+      .where('k.depersonalised_at', 'is not', null)
+      .where('d.note', 'is not', null)
+      .where('d.note', '!=', MASK)
+      .orderBy('d.subject_id')
+      .limit(BATCH)
+      .execute();
+    const ids = rows.map((r) => r.subject_id);
+    if (!ids.length) return 0;
+    const notes = await maskNotes(t, s, ids);
+    s.derived.notesMasked += notes;
+    await audit(trx as Transaction<any>, s, 'travel.retention-depersonalise', 'alert-note', ids, { notes });
+    return notes;
   });
 }
 

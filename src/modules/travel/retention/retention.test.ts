@@ -8,7 +8,9 @@ import { parseTravel } from '../parse.js';
 import { statsReport, type StatsReport } from '../stats/report.js';
 import { runRetention } from './run.js';
 import { rt } from './tables.js';
-import { alertOn, fixture, ingest } from './test-support.js';
+import { alertOn, everyTableText, fixture, ingest } from './test-support.js';
+import { decideAlert } from '../../alerts/index.js';
+import { createRule } from '../rules/index.js';
 import { SYSTEM_ACTOR } from '../../../platform/audit/types.js';
 import { importUnDemo } from '../../screening/test-support.js';
 import { importReports } from '../../documents/index.js';
@@ -18,6 +20,10 @@ import { screenFlightTravellers } from '../screening/consumers.js';
 
 const NAMES = ['MUSTERFRAU', 'SPECIMEN', 'TESTPERSON', 'EXAMPLESTRASSE', 'ERIKA'];
 const DAY = 86_400_000;
+/** Analysts' decision notes naming the traveller (invented), on alerts decided before and after depersonalisation. */
+const NOTE = 'Spoke to Erika NOTEPERSON-MUSTERFRAU at gate B12, passport seen';
+const LATE_NOTE = 'Colleague says Ottilie LATENOTE-SPECIMEN travels again in May';
+const SUPERVISOR = { type: 'user' as const, id: 'supervisor-1', orgId: null };
 
 for (const backend of storeBackends('travel retention')) {
   describe(`travel retention (${backend.name})`, () => {
@@ -25,15 +31,23 @@ for (const backend of storeBackends('travel retention')) {
     let t: TestApp;
     let messageIds: string[];
     let ids: Record<string, string>;
+    let alertIds: Record<string, string>;
     let before: StatsReport;
     beforeAll(async () => {
       t = await createTestApp({ backend, clock, env: { VIGIL_TRAVEL_COUNTRY: 'at' } });
       messageIds = [await ingest(t, 'paxlst-passengers.edi'), await ingest(t, 'pnrgov-13.1.edi')];
       const rows = await rt(t.ctx.db.kysely).selectFrom('travel_travellers').select(['id', 'surname', 'flight_id']).execute();
       ids = Object.fromEntries(rows.filter((r) => r.flight_id.startsWith('LH1234')).map((r) => [r.surname, r.id]));
-      await alertOn(t, ids.SPECIMEN!, 'confirm');
-      await alertOn(t, ids.MUSTERFRAU!, 'false-positive');
-    });
+      // Screening leaves a stored result per traveller, and with an enabled rule a rule hit and an alert on each.
+      await createRule(t.ctx, { name: 'every LH traveller', expression: 'flight.carrier == "LH"', enabled: true }, { actor: SYSTEM_ACTOR });
+      for (const f of new Set(rows.map((r) => r.flight_id))) await screenFlightTravellers(t.ctx, f, null);
+      const other = Object.keys(ids).find((n) => n !== 'SPECIMEN' && n !== 'MUSTERFRAU')!;
+      alertIds = {
+        SPECIMEN: await alertOn(t, ids.SPECIMEN!, 'confirm', undefined, NOTE),
+        MUSTERFRAU: await alertOn(t, ids.MUSTERFRAU!, 'false-positive', undefined, NOTE),
+        other: await alertOn(t, ids[other]!, 'open'),
+      };
+    }, 120_000);
     afterAll(async () => t?.close());
 
     const travellers = () => rt(t.ctx.db.kysely).selectFrom('travel_travellers').selectAll().orderBy('id').execute();
@@ -95,13 +109,58 @@ for (const backend of storeBackends('travel retention')) {
       expect((await runRetention(t.ctx)).counts.depersonalised).toEqual({ travellers: 0, pnrVersions: 0, messages: 0 });
     });
 
+    it('masks the decision notes of travel alerts everywhere, keeping the decisions and sealing the notes', async () => {
+      const decisions = () =>
+        rt(t.ctx.db.kysely).selectFrom('alert_decisions').select(['id', 'alert_id', 'decision', 'step', 'note']).orderBy('decided_at').orderBy('id').execute();
+      // Three decisions (two confirmations, one dismissal) carried the note; the run above masked all three.
+      const masked = await decisions();
+      expect(masked.filter((d) => d.note !== null).map((d) => d.note)).toEqual(['***', '***', '***']);
+      const key = (x: string[]) => x.join(' ');
+      expect(masked.map((d) => key([d.alert_id, d.decision, d.step])).sort()).toEqual(
+        [
+          [alertIds.SPECIMEN!, 'confirmed', 'first-confirmation'],
+          [alertIds.SPECIMEN!, 'confirmed', 'final'],
+          [alertIds.MUSTERFRAU!, 'false-positive', 'final'],
+        ]
+          .map(key)
+          .sort(),
+      );
+      const [run] = (await t.ctx.audit.search({ action: 'travel.retention-run', limit: 2 })).slice(-1);
+      expect(run?.details.maskedDecisionNotes).toBe(3);
+      const sealed = await rt(t.ctx.db.kysely).selectFrom('travel_vault').select('ref_id').where('kind', '=', 'alert-note').orderBy('ref_id').execute();
+      expect(sealed.map((v) => v.ref_id)).toEqual(masked.map((d) => d.id).sort());
+
+      // A decision taken after the traveller was depersonalised: its note goes at the next run.
+      await decideAlert(t.ctx, alertIds.other!, { decision: 'unsure', reason: 'escalate', note: LATE_NOTE }, { actor: SUPERVISOR, canConfirm: true });
+      const late = await runRetention(t.ctx);
+      expect(late.counts.decisionNotesMasked).toBe(1);
+      expect(late.counts.depersonalised).toEqual({ travellers: 0, pnrVersions: 0, messages: 0 });
+
+      for (const [table, text] of await everyTableText(t)) {
+        expect(text, table).not.toContain('NOTEPERSON');
+        expect(text, table).not.toContain('LATENOTE');
+      }
+      const analyst = await t.as('analyst');
+      for (const id of Object.values(alertIds)) {
+        const res = await t.app.inject({ url: `/api/alerts/${id}`, headers: analyst });
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.body).not.toMatch(/NOTEPERSON|LATENOTE/);
+        const notes = (res.json() as { decisions: Array<{ note: string | null }> }).decisions.map((d) => d.note);
+        expect(notes.length).toBeGreaterThan(0);
+        expect(notes.every((n) => n === '***')).toBe(true);
+      }
+      const queue = await t.app.inject({ url: '/api/alerts?limit=500', headers: analyst });
+      expect(queue.statusCode).toBe(200);
+      expect(queue.body).not.toMatch(/NOTEPERSON|LATENOTE/);
+    });
+
     it('audits every run with counts and ids only, and the audit chain still verifies', async () => {
       const runs = await t.ctx.audit.search({ action: 'travel.retention-run' });
-      expect(runs).toHaveLength(3); // the two runs above and the idle one before them
-      expect(runs.map((r) => r.details.depersonalisedTravellers).sort()).toEqual([0, 0, (await travellers()).length]);
+      expect(runs).toHaveLength(4); // the three runs above and the idle one before them
+      expect(runs.map((r) => r.details.depersonalisedTravellers).sort()).toEqual([0, 0, 0, (await travellers()).length]);
       const batches = await t.ctx.audit.search({ action: 'travel.retention-depersonalise' });
       expect(batches.flatMap((b) => b.details.ids as string[])).toEqual(expect.arrayContaining([...Object.values(ids), ...messageIds]));
-      expect(JSON.stringify([...runs, ...batches])).not.toMatch(/MUSTERFRAU|SPECIMEN|ERIKA/);
+      expect(JSON.stringify([...runs, ...batches])).not.toMatch(/MUSTERFRAU|SPECIMEN|ERIKA|NOTEPERSON|LATENOTE/);
       expect(await t.ctx.audit.verify()).toMatchObject({ ok: true, firstProblem: null });
     });
 
@@ -124,10 +183,38 @@ for (const backend of storeBackends('travel retention')) {
     });
 
     it('deletes after five years everything but the traveller of a confirmed alert and what it came from', async () => {
+      const all = await travellers();
+      const screenings = () => rt(t.ctx.db.kysely).selectFrom('travel_screenings').select('traveller_id').orderBy('traveller_id').execute();
+      const ruleHits = () => rt(t.ctx.db.kysely).selectFrom('travel_rule_hits').select('traveller_id').orderBy('traveller_id').execute();
+      const alertRows = () => rt(t.ctx.db.kysely).selectFrom('alert_alerts').select(['id', 'subject_id', 'status']).orderBy('id').execute();
+      const decisionRows = () => rt(t.ctx.db.kysely).selectFrom('alert_decisions').select(['id', 'alert_id']).orderBy('id').execute();
+      // Before: a stored screening of every traveller, a rule hit and a rule alert on every LH traveller, and the decided alerts.
+      expect((await screenings()).map((s) => s.traveller_id)).toEqual(all.map((r) => r.id));
+      const lhTravellers = all.filter((r) => r.flight_id.startsWith('LH')).map((r) => r.id);
+      expect((await ruleHits()).map((h) => h.traveller_id)).toEqual(lhTravellers);
+      expect(new Set((await alertRows()).map((a) => a.subject_id))).toEqual(new Set(lhTravellers));
+      const keptAlerts = (await alertRows()).filter((a) => a.subject_id === ids.SPECIMEN);
+      expect(keptAlerts.map((a) => a.status).sort()).toEqual(['confirmed', 'open']); // the confirmed match and the rule's alert
+      const keptDecisions = (await decisionRows()).filter((d) => keptAlerts.some((a) => a.id === d.alert_id));
+      const alertsBefore = (await alertRows()).length;
+
       clock.advance(5 * 366 * DAY);
       const run = await runRetention(t.ctx);
       const left = await travellers();
       expect(left.map((r) => r.id)).toEqual([ids.SPECIMEN]);
+      // What screening derived from the deleted travellers went with them; the kept traveller keeps all of its own.
+      expect((await screenings()).map((s) => s.traveller_id)).toEqual([ids.SPECIMEN]);
+      expect((await ruleHits()).map((h) => h.traveller_id)).toEqual([ids.SPECIMEN]);
+      expect(await alertRows()).toEqual(keptAlerts);
+      expect(await decisionRows()).toEqual(keptDecisions);
+      const notes = await rt(t.ctx.db.kysely).selectFrom('travel_vault').select('ref_id').where('kind', '=', 'alert-note').orderBy('ref_id').execute();
+      expect(notes.map((n) => n.ref_id)).toEqual(keptDecisions.map((d) => d.id).sort());
+      expect(run.counts.derivedDeleted).toEqual({
+        screenings: all.length - 1,
+        ruleHits: lhTravellers.length - 1,
+        alerts: alertsBefore - keptAlerts.length,
+        decisions: 2, // the dismissal of MUSTERFRAU and the late escalation
+      });
       expect(run.counts.keptForConfirmedAlerts).toBe(1);
       expect(run.counts.deleted.travellers).toBeGreaterThan(2);
       // The PAXLST that reported the kept traveller stays (masked); the PNRGOV goes.

@@ -4,8 +4,8 @@ import type { AppContext } from '../../../platform/context.js';
 import { SYSTEM_ACTOR, type Actor } from '../../../platform/audit/types.js';
 import type { JobDef } from '../../../platform/jobs/types.js';
 import { INTAKE_STREAM } from '../intake/nats-intake.js';
-import { depersonaliseBatch, type BatchScope, type Kind } from './depersonalise.js';
-import { deleteBatch } from './delete.js';
+import { depersonaliseBatch, maskLateNotesBatch, noDerived, type BatchScope, type Kind } from './depersonalise.js';
+import { deleteBatch, deleteOrphansBatch } from './delete.js';
 import { monthsBefore, policyOf, type RetentionPolicy } from './policy.js';
 import { purgeConfiguredStream } from './stream.js';
 import { rt } from './tables.js';
@@ -18,6 +18,10 @@ type PerKind = { travellers: number; pnrVersions: number; messages: number };
 export interface RetentionCounts {
   depersonalised: PerKind;
   deleted: PerKind;
+  /** Free-text notes of decisions on these travellers' alerts, masked (the originals sealed). */
+  decisionNotesMasked: number;
+  /** Deleted with the travellers: stored screening results, rule hits, alerts and the decisions on them. */
+  derivedDeleted: { screenings: number; ruleHits: number; alerts: number; decisions: number };
   /** Travellers past the deletion limit kept because a confirmed alert names them. */
   keptForConfirmedAlerts: number;
   stream: { status: 'purged' | 'not-configured' | 'failed'; stream: string | null; purged: number; detail: string | null };
@@ -52,16 +56,31 @@ export async function runRetention(ctx: AppContext, opts: RunOptions = {}): Prom
   const started = ctx.clock.now();
   const depersonaliseBefore = monthsBefore(started, policy.depersonaliseAfterMonths).toISOString();
   const deleteBefore = monthsBefore(started, policy.deleteAfterMonths).toISOString();
-  const scope: BatchScope = { ctx, key: loadVaultKey(ctx.config.dataDir), runId: randomUUID(), actor, requestId: opts.requestId, now: started.toISOString() };
+  const scope: BatchScope = {
+    ctx,
+    key: loadVaultKey(ctx.config.dataDir),
+    runId: randomUUID(),
+    actor,
+    requestId: opts.requestId,
+    now: started.toISOString(),
+    derived: noDerived(),
+  };
   const counts: RetentionCounts = {
     depersonalised: { travellers: 0, pnrVersions: 0, messages: 0 },
     deleted: { travellers: 0, pnrVersions: 0, messages: 0 },
+    decisionNotesMasked: 0,
+    derivedDeleted: { screenings: 0, ruleHits: 0, alerts: 0, decisions: 0 },
     keptForConfirmedAlerts: 0,
     stream: { status: 'not-configured', stream: null, purged: 0, detail: null },
   };
   // Depersonalising first: nothing is deleted that was not masked and sealed before (and tallied for statistics).
   for (const kind of KINDS) for (let n; (n = await depersonaliseBatch(scope, kind, depersonaliseBefore));) counts.depersonalised[field[kind]] += n;
+  while (await maskLateNotesBatch(scope));
   for (const kind of KINDS) for (let n; (n = await deleteBatch(scope, kind, deleteBefore));) counts.deleted[field[kind]] += n;
+  while (await deleteOrphansBatch(scope));
+  const d = scope.derived;
+  counts.decisionNotesMasked = d.notesMasked;
+  counts.derivedDeleted = { screenings: d.screeningsDeleted, ruleHits: d.ruleHitsDeleted, alerts: d.alertsDeleted, decisions: d.decisionsDeleted };
   const kept = await rt(ctx.db.kysely)
     .selectFrom('travel_travellers')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -119,6 +138,10 @@ export async function runRetention(ctx: AppContext, opts: RunOptions = {}): Prom
         deletedTravellers: counts.deleted.travellers,
         deletedPnrVersions: counts.deleted.pnrVersions,
         deletedMessages: counts.deleted.messages,
+        maskedDecisionNotes: counts.decisionNotesMasked,
+        deletedScreenings: counts.derivedDeleted.screenings,
+        deletedRuleHits: counts.derivedDeleted.ruleHits,
+        deletedAlerts: counts.derivedDeleted.alerts,
         keptForConfirmedAlerts: counts.keptForConfirmedAlerts,
         stream: counts.stream.status,
         streamPurged: counts.stream.purged,

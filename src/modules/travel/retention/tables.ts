@@ -2,9 +2,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Executor } from '../../../platform/db/index.js';
 import type { MessageRow, PnrVersionRow, Tables as IntakeTables, TravellerRow } from '../intake/tables.js';
+import type { RuleHitRow } from '../rules/tables.js';
 
 export interface VaultRow {
-  kind: 'traveller' | 'pnr-version' | 'message';
+  /** `alert-note`: a decision note on a travel alert, by decision id. */
+  kind: 'traveller' | 'pnr-version' | 'message' | 'alert-note';
   ref_id: string;
   key_id: string;
   iv: string;
@@ -47,7 +49,7 @@ export interface TallyRow {
   travellers: number;
 }
 
-/** The columns of the alerts module's tables read here (owned by the alerts module; read only, never written). */
+/** The columns of the alerts module's tables read here (owned by the alerts module: read only, written through its retention hooks). */
 export interface AlertRef {
   id: string;
   source: string;
@@ -63,6 +65,9 @@ export interface AlertRef {
 export interface AlertDecisionRef {
   id: string;
   alert_id: string;
+  subject_type: string;
+  subject_id: string;
+  note: string | null;
   decision: string;
   step: string;
   decided_at: string;
@@ -77,6 +82,7 @@ export interface RetentionTables {
   travel_stats_tallies: TallyRow;
   alert_alerts: AlertRef;
   alert_decisions: AlertDecisionRef;
+  travel_rule_hits: RuleHitRow;
 }
 
 export type Tables = Omit<IntakeTables, 'travel_travellers' | 'travel_messages' | 'travel_pnr_versions'> &

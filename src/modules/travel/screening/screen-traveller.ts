@@ -118,7 +118,7 @@ export async function screenTraveller(
           const raised = await raiseAlert(ctx, trx, {
             ...{ source: subject.source, subjectType: subject.type, subjectId: subject.id },
             subject: subjectFacts(t),
-            entityId: `lost-${hit.id}`,
+            entityId: hit.id,
             entity: {
               documentNumber: [hit.documentNumber],
               issuingCountry: [hit.issuingCountry.icao],

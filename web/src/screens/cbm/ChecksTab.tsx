@@ -1,9 +1,30 @@
-// Communication checks: your State's pending checks; for the secretariat, rounds with a live response board (polled) and charts.
-import { useEffect, useState } from 'react';
+// Communication checks: your State's pending checks; for the secretariat, rounds for all or some contacts with a live response board (polled),
+// charts of the response rate over rounds and per State, and scheduled rounds.
+import { useEffect, useState, type FormEvent } from 'react';
+import { Field } from '../../components/Field';
 import { Badge, ErrorNote, Instant, Loading, Name } from '../../components/Text';
-import { t } from '../../i18n';
+import { formatInstant, t } from '../../i18n';
 import { useResource } from '../../lib/useResource';
-import { answerCheck, duration, fetchPending, fetchRound, fetchRounds, pct, startRound, type CbmMe, type RoundSummary } from './api';
+import { csvFilename, download, toCsv } from '../../lib/csv';
+import {
+  addSchedule,
+  answerCheck,
+  duration,
+  fetchPending,
+  fetchRound,
+  fetchRounds,
+  fetchSchedules,
+  fetchTrend,
+  pct,
+  startRound,
+  stopSchedule,
+  type CbmMe,
+  type RoundSummary,
+} from './api';
+import { reasonAt } from './form-errors';
+
+const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const kindLabel = (k: string) => (k === 'policy' || k === 'technical' ? t(`cbm.kind.${k}`) : t('cbm.schedules.kind.all'));
 
 const TONE = { answered: 'good', late: 'warn', pending: 'info', unreachable: 'bad' } as const;
 
@@ -76,7 +97,7 @@ function Board({ id }: { id: string }) {
               <td>
                 <Name>{m.contactName}</Name>
               </td>
-              <td>{m.delivery}</td>
+              <td>{t(`cbm.delivery.${m.delivery as 'web'}`)}</td>
               <td>
                 <Badge tone={TONE[m.status]}>{t(`cbm.status.${m.status}`)}</Badge>
               </td>
@@ -89,12 +110,124 @@ function Board({ id }: { id: string }) {
   );
 }
 
-function Rounds() {
+function Trend() {
+  const trend = useResource(fetchTrend, []);
+  if (trend.error) return <ErrorNote error={trend.error} onRetry={trend.reload} />;
+  if (!trend.data?.length) return null;
+  const rows = trend.data;
+  const exportCsv = () =>
+    download(
+      csvFilename('cbm-response-per-state'),
+      toCsv(
+        [t('cbm.col.state'), t('cbm.trend.rounds'), t('cbm.trend.rate'), 'p50 (s)', 'p90 (s)', t('cbm.trend.late')],
+        rows.map((r) => [r.state.toUpperCase(), r.rounds, r.responseRate.toFixed(3), r.p50Seconds, r.p90Seconds, r.late]),
+      ),
+    );
+  return (
+    <section aria-labelledby="cbm-trend">
+      <h3 id="cbm-trend">{t('cbm.trend.heading')}</h3>
+      <button type="button" className="button button--small" onClick={exportCsv}>
+        {t('cbm.trend.export')}
+      </button>
+      <table className="cbm-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('cbm.col.state')}</th>
+            <th scope="col">{t('cbm.trend.rounds')}</th>
+            <th scope="col">{t('cbm.trend.rate')}</th>
+            <th scope="col">p50</th>
+            <th scope="col">p90</th>
+            <th scope="col">{t('cbm.trend.late')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.state}>
+              <th scope="row">{r.state.toUpperCase()}</th>
+              <td>{r.rounds}</td>
+              <td>
+                <span className="cbm-meter" aria-hidden="true">
+                  <span style={{ width: `${Math.round(r.responseRate * 100)}%` }} />
+                </span>{' '}
+                {pct(r.responseRate)} ({r.answered}/{r.sent})
+              </td>
+              <td>{duration(r.p50Seconds)}</td>
+              <td>{duration(r.p90Seconds)}</td>
+              <td>{r.late}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Schedules() {
+  const list = useResource(fetchSchedules, []);
+  const [error, setError] = useState<unknown>();
+  const add = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const f = new FormData(form);
+    const kind = String(f.get('kind'));
+    const first = String(f.get('first') ?? '');
+    setError(undefined);
+    addSchedule({
+      ...(kind === 'all' ? {} : { kind }),
+      everyDays: Number(f.get('everyDays')),
+      ...(first ? { firstAt: new Date(first).toISOString() } : {}),
+    }).then(() => {
+      form.reset();
+      list.reload();
+    }, setError);
+  };
+  return (
+    <section aria-labelledby="cbm-schedules">
+      <h3 id="cbm-schedules">{t('cbm.schedules.heading')}</h3>
+      {list.error ? <ErrorNote error={list.error} onRetry={list.reload} /> : null}
+      {list.data?.length === 0 ? <p>{t('cbm.schedules.none')}</p> : null}
+      <ul>
+        {list.data?.map((s) => (
+          <li key={s.id}>
+            {t('cbm.schedules.item', { kind: kindLabel(s.kind), days: s.everyDays, next: formatInstant(s.nextAt) })}{' '}
+            <button type="button" className="button button--small" onClick={() => stopSchedule(s.id).then(list.reload, setError)}>
+              {t('cbm.schedules.stop')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form className="cbm-form-row" onSubmit={add} aria-label={t('cbm.schedules.add')}>
+        <Field label={t('cbm.schedules.kind')}>
+          <select className="input" name="kind" defaultValue="all">
+            <option value="all">{t('cbm.schedules.kind.all')}</option>
+            <option value="policy">{t('cbm.kind.policy')}</option>
+            <option value="technical">{t('cbm.kind.technical')}</option>
+          </select>
+        </Field>
+        <Field label={t('cbm.schedules.every')} error={reasonAt(error, 'everyDays')}>
+          <input className="input" name="everyDays" type="number" min={1} max={366} defaultValue={90} size={5} />
+        </Field>
+        <Field label={t('cbm.schedules.first')} hint={t('cbm.schedules.first-hint', { zone: ZONE })} error={reasonAt(error, 'firstAt')}>
+          <input className="input" name="first" type="datetime-local" />
+        </Field>
+        <div>
+          <button type="submit" className="button">
+            {t('cbm.schedules.save')}
+          </button>
+        </div>
+      </form>
+      {error && !reasonAt(error, 'everyDays') && !reasonAt(error, 'firstAt') ? <ErrorNote error={error} /> : null}
+    </section>
+  );
+}
+
+function Rounds({ me }: { me: CbmMe }) {
   const rounds = useResource(fetchRounds, []);
   const [selected, setSelected] = useState<string>();
+  const [states, setStates] = useState<string[]>([]);
   const [error, setError] = useState<unknown>();
   const start = (kind?: string) =>
-    startRound(kind).then((r) => {
+    startRound(kind, states).then((r) => {
       setSelected(r.roundId);
       rounds.reload();
     }, setError);
@@ -104,14 +237,27 @@ function Rounds() {
   return (
     <section aria-labelledby="cbm-rounds">
       <h2 id="cbm-rounds">{t('cbm.checks.rounds')}</h2>
+      <fieldset className="fieldset">
+        <legend className="field__label">{t('cbm.checks.states')}</legend>
+        {me.states.map((s) => (
+          <label key={s} className="cbm-inline">
+            <input
+              type="checkbox"
+              checked={states.includes(s)}
+              onChange={(e) => setStates(e.target.checked ? [...states, s] : states.filter((x) => x !== s))}
+            />{' '}
+            {s.toUpperCase()}
+          </label>
+        ))}
+      </fieldset>
       <div className="cbm-toolbar">
-        <button type="button" onClick={() => start()}>
+        <button className="button" type="button" onClick={() => start()}>
           {t('cbm.checks.start-all')}
         </button>
-        <button type="button" onClick={() => start('policy')}>
+        <button className="button" type="button" onClick={() => start('policy')}>
           {t('cbm.checks.start-policy')}
         </button>
-        <button type="button" onClick={() => start('technical')}>
+        <button className="button" type="button" onClick={() => start('technical')}>
           {t('cbm.checks.start-technical')}
         </button>
       </div>
@@ -120,13 +266,15 @@ function Rounds() {
       <ul className="cbm-rounds">
         {rounds.data.map((r) => (
           <li key={r.roundId}>
-            <button type="button" aria-pressed={r.roundId === current} onClick={() => setSelected(r.roundId)}>
+            <button className="button" type="button" aria-pressed={r.roundId === current} onClick={() => setSelected(r.roundId)}>
               <Instant value={r.startedAt} /> · {r.kind} · {pct(r.responseRate)} ({r.answered}/{r.sent})
             </button>
           </li>
         ))}
       </ul>
       {current ? <Board id={current} /> : null}
+      <Trend key={rounds.data.length} />
+      <Schedules />
     </section>
   );
 }
@@ -145,7 +293,7 @@ export function ChecksTab({ me }: { me: CbmMe }) {
             {pending.data?.map((p) => (
               <li key={p.id}>
                 <Name>{p.contactName}</Name> ({p.kind}) — {t('cbm.checks.due')} <Instant value={p.deadlineAt} />{' '}
-                <button type="button" onClick={() => answerCheck(p.id).then(pending.reload, setError)}>
+                <button className="button" type="button" onClick={() => answerCheck(p.id).then(pending.reload, setError)}>
                   {t('cbm.checks.answer')}
                 </button>
               </li>
@@ -153,7 +301,7 @@ export function ChecksTab({ me }: { me: CbmMe }) {
           </ul>
         </section>
       ) : null}
-      {me.secretariat ? <Rounds /> : null}
+      {me.secretariat ? <Rounds me={me} /> : null}
     </>
   );
 }

@@ -1,14 +1,18 @@
-// The directory of points of contact: per State, policy and technical, stale entries flagged and re-confirmable, STIX export.
+// The directory of points of contact: per State, policy and technical, stale entries flagged and re-confirmable, added and changed with their history, STIX export.
 import { useState } from 'react';
 import { Badge, ErrorNote, Instant, Loading, Name } from '../../components/Text';
 import { t } from '../../i18n';
 import { useResource } from '../../lib/useResource';
-import { confirmContact, fetchContacts, type CbmMe } from './api';
+import { confirmContact, fetchContacts, type CbmMe, type Contact } from './api';
+import { ContactForm } from './ContactForm';
 
 export function DirectoryTab({ me }: { me: CbmMe }) {
   const [staleOnly, setStaleOnly] = useState(false);
   const list = useResource(() => fetchContacts(staleOnly), [staleOnly]);
   const [error, setError] = useState<unknown>();
+  const [editing, setEditing] = useState<Contact | 'new' | null>(null);
+  const [saved, setSaved] = useState<string>();
+  const mayKeep = (state: string) => me.secretariat || me.state === state;
   if (list.error) return <ErrorNote error={list.error} onRetry={list.reload} />;
   if (!list.data) return <Loading />;
   return (
@@ -16,6 +20,11 @@ export function DirectoryTab({ me }: { me: CbmMe }) {
       <h2 id="cbm-directory">{t('cbm.directory.heading')}</h2>
       <p>{t('cbm.directory.period', { days: me.reconfirmDays })}</p>
       <div className="cbm-toolbar">
+        {me.state || me.secretariat ? (
+          <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
+            {t('cbm.contact.add')}
+          </button>
+        ) : null}
         <label>
           <input type="checkbox" checked={staleOnly} onChange={(e) => setStaleOnly(e.target.checked)} /> {t('cbm.directory.stale-only')}
         </label>
@@ -23,7 +32,30 @@ export function DirectoryTab({ me }: { me: CbmMe }) {
           {t('cbm.directory.export')}
         </a>
       </div>
+      {saved ? (
+        <p className="callout callout--success" role="status">
+          {saved}
+        </p>
+      ) : null}
       {error ? <ErrorNote error={error} /> : null}
+      {editing ? (
+        <ContactForm
+          me={me}
+          {...(editing === 'new' ? {} : { contact: editing })}
+          onClose={() => setEditing(null)}
+          onSaved={(c, withdrawn) => {
+            setSaved(
+              withdrawn
+                ? t('cbm.contact.withdrawn', { name: c.name })
+                : editing === 'new'
+                  ? t('cbm.contact.added', { name: c.name })
+                  : t('cbm.contact.saved', { name: c.name, version: c.version }),
+            );
+            setEditing(null);
+            list.reload();
+          }}
+        />
+      ) : null}
       {list.data.length === 0 ? (
         <p>{t('cbm.directory.empty')}</p>
       ) : (
@@ -49,9 +81,21 @@ export function DirectoryTab({ me }: { me: CbmMe }) {
                 <td>
                   <Name>{c.name}</Name>
                   {c.role ? <div className="cbm-muted">{c.role}</div> : null}
+                  {c.alternates.map((a, i) => (
+                    <div key={i} className="cbm-muted">
+                      {t('cbm.directory.alternate')}: <Name>{a.name}</Name>
+                    </div>
+                  ))}
                 </td>
                 <td>{c.organisation}</td>
-                <td>{c.email}</td>
+                <td>
+                  {c.email}
+                  {c.pgpKey ? (
+                    <div>
+                      <Badge tone="info">{t('cbm.directory.has-key')}</Badge>
+                    </div>
+                  ) : null}
+                </td>
                 <td>
                   {c.phone ? <div>{c.phone}</div> : null}
                   {c.channels.map((ch, i) => (
@@ -60,15 +104,29 @@ export function DirectoryTab({ me }: { me: CbmMe }) {
                     </div>
                   ))}
                 </td>
-                <td>{c.languages.join(', ')}</td>
                 <td>
-                  <Instant value={c.lastVerifiedAt} empty={t('common.never')} /> {c.stale ? <Badge tone="warn">{t('cbm.directory.stale')}</Badge> : null}
+                  {c.languages.join(', ')}
+                  {c.timeZone ? <div className="cbm-muted">{c.timeZone}</div> : null}
                 </td>
                 <td>
-                  {me.secretariat || me.state === c.state ? (
-                    <button type="button" onClick={() => confirmContact(c.id).then(list.reload, setError)}>
-                      {t('cbm.directory.confirm')}
-                    </button>
+                  <Instant value={c.lastVerifiedAt} empty={t('common.never')} /> {c.stale ? <Badge tone="warn">{t('cbm.directory.stale')}</Badge> : null}
+                  <div className="cbm-muted">{t('cbm.directory.version', { version: c.version })}</div>
+                </td>
+                <td>
+                  {mayKeep(c.state) ? (
+                    <div className="cbm-actions">
+                      <button
+                        type="button"
+                        className="button button--small"
+                        onClick={() => setEditing(c)}
+                        aria-label={t('cbm.contact.edit-label', { name: c.name })}
+                      >
+                        {t('cbm.contact.edit')}
+                      </button>
+                      <button type="button" className="button button--small" onClick={() => confirmContact(c.id).then(list.reload, setError)}>
+                        {t('cbm.directory.confirm')}
+                      </button>
+                    </div>
                   ) : null}
                 </td>
               </tr>

@@ -1,5 +1,5 @@
 // One case: its header, members (owners add them), and tabs for entities, reports, import, cross-referencing and paths.
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/problem';
 import { Field } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
@@ -16,7 +16,10 @@ import { PathsTab } from './PathsTab';
 import { ReportsTab } from './ReportsTab';
 import { XrefTab } from './XrefTab';
 
-export const CASE_TABS = ['entities', 'reports', 'import', 'xref', 'paths'] as const;
+// The chart brings WebGL (sigma.js, graphology): loaded when the tab is first opened.
+const ChartTab = lazy(() => import('./chart/ChartTab').then((m) => ({ default: m.ChartTab })));
+
+export const CASE_TABS = ['entities', 'reports', 'import', 'xref', 'paths', 'chart'] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
 
 function Members({ c, onChange }: { c: CaseDetail; onChange: () => void }) {
@@ -108,6 +111,10 @@ export function CasePage({ caseId, tab, rest }: { caseId: string; tab: CaseTab; 
           )
         ) : tab === 'xref' ? (
           <XrefTab caseId={caseId} pairId={rest} canWrite={canWrite} />
+        ) : tab === 'chart' ? (
+          <Suspense fallback={<Loading />}>
+            <ChartTab caseId={caseId} canWrite={canWrite} />
+          </Suspense>
         ) : (
           <PathsTab caseId={caseId} />
         )}

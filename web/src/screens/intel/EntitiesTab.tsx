@@ -5,7 +5,7 @@ import { Pager } from '../../components/Pager';
 import { Badge, ErrorNote, Loading, Name } from '../../components/Text';
 import { formatNumber, t } from '../../i18n';
 import { useResource } from '../../lib/useResource';
-import { Link, useQueryState } from '../../router';
+import { Link, navigate, useQueryState } from '../../router';
 import { schemaLabel } from '../lists/format';
 import { casePath, fetchEntities, fetchEntity, splitRecord, type EntitySummary } from './api';
 import { PropertiesTable } from './PropertiesTable';
@@ -90,6 +90,8 @@ export function EntitiesTab({ caseId, entityId, canWrite }: { caseId: string; en
   const kind = query.get('kind') ?? 'things';
   const page = useResource(() => fetchEntities(caseId, { q, links: kind === 'links', limit: LIMIT, offset }), [caseId, q, offset, kind]);
   const [text, setText] = useState(q);
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const chartOf = (ids: string[]) => navigate(`${casePath(caseId, 'chart')}?seed=${encodeURIComponent(ids.join(','))}`);
   if (entityId) return <EntityView key={entityId} caseId={caseId} entityId={entityId} canWrite={canWrite} />;
   return (
     <>
@@ -133,7 +135,41 @@ export function EntitiesTab({ caseId, entityId, canWrite }: { caseId: string; en
             rowKey={(e) => e.id}
             empty={t('intel.entities.empty')}
             countNote={t('intel.entities.total', { total: formatNumber(page.data.total) })}
+            toolbar={
+              <>
+                <button type="button" className="button button--small" disabled={!picked.size} onClick={() => chartOf([...picked])}>
+                  {t('intel.chart.from-selection', { count: picked.size })}
+                </button>
+                <button
+                  type="button"
+                  className="button button--small"
+                  disabled={!page.data.items.length}
+                  onClick={() => chartOf(page.data!.items.map((e) => e.id))}
+                >
+                  {t('intel.chart.from-page')}
+                </button>
+              </>
+            }
             columns={[
+              {
+                key: 'pick',
+                header: '',
+                render: (e) => (
+                  <input
+                    type="checkbox"
+                    aria-label={t('intel.chart.select-row', { name: e.caption || e.id })}
+                    checked={picked.has(e.id)}
+                    onChange={() =>
+                      setPicked((s) => {
+                        const n = new Set(s);
+                        if (n.has(e.id)) n.delete(e.id);
+                        else n.add(e.id);
+                        return n;
+                      })
+                    }
+                  />
+                ),
+              },
               {
                 key: 'caption',
                 header: t('intel.entity.caption'),

@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Field } from '../../components/Field';
 import { Badge, ErrorNote, Loading, Name } from '../../components/Text';
 import { t, tn } from '../../i18n';
-import { Link, useQueryState } from '../../router';
+import { Link, navigate, useQueryState } from '../../router';
 import { schemaLabel } from '../lists/format';
 import { casePath, EXPORTS, exportUrl, fetchEntities, fetchEntity, fetchPaths, type EntitySummary, type Paths } from './api';
 
@@ -135,7 +135,16 @@ export function PathsTab({ caseId }: { caseId: string }) {
           </h2>
           {!result.exact && <p className="callout callout--warning">{t('intel.paths.inexact', { shown: result.paths.length, total: result.total })}</p>}
           {result.paths.map((p, i) => (
-            <PathView key={i} caseId={caseId} ids={p} names={names} />
+            <div key={i}>
+              <PathView caseId={caseId} ids={p} names={names} />
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => navigate(`${casePath(caseId, 'chart')}?seed=${encodeURIComponent(p.join(','))}`)}
+              >
+                {t('intel.chart.from-path')}
+              </button>
+            </div>
           ))}
         </section>
       )}

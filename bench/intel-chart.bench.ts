@@ -1,0 +1,234 @@
+// Link chart bench (issue 8): the chart's own renderer (sigma.js on graphology) in headless Chromium with software WebGL, frame times while panning.
+/*
+ * The page is the chart's code (web/src/screens/intel/chart: document → view → ChartRenderer), bundled here with
+ * esbuild, on a generated case graph. Each run pans the camera a little on every animation frame and records
+ * (a) the interval between frames as the browser paints them and (b) the time sigma spends rendering each frame.
+ * Baselines in the same run: the same chart at a tenth of the size, and idle frames (no panning) at full size.
+ * Needs Debian's chromium (/usr/bin/chromium or VIGIL_CHROMIUM); run on request only (`npm run bench -- intel-chart`).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { scaled } from './harness.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const CHROMIUM = process.env.VIGIL_CHROMIUM ?? '/usr/bin/chromium';
+/** Frames per measurement (BENCH_CHART_FRAMES); fewer make a quicker, noisier run. */
+const FRAMES = Number(process.env.BENCH_CHART_FRAMES ?? '120') || 120;
+
+/** The page's script: builds a chart of n entities and measures frames. Runs in the browser. */
+const ENTRY = `
+import { addGraph, move } from './web/src/screens/intel/chart/doc';
+import { project } from './web/src/screens/intel/chart/view';
+import { ChartRenderer } from './web/src/screens/intel/chart/render';
+import { layout } from './web/src/screens/intel/chart/layout';
+
+const TYPES = ['Person', 'Company', 'Person', 'Phone', 'BankAccount', 'Address', 'Person', 'Organization'];
+const LINKS = ['Ownership', 'Directorship', 'Call', 'Payment', 'Associate', 'Family'];
+
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+}
+
+let renderer = null;
+
+window.setupChart = (n, withLayout) => {
+  const r = rng(42);
+  const nodes = [];
+  for (let i = 0; i < n; i++) nodes.push({ id: 'e' + i, schema: TYPES[i % TYPES.length], caption: 'Invented entity ' + i });
+  const links = [];
+  // Clusters of about 50 with a few bridges, 1.5 links per entity: a case graph rather than a random one.
+  for (let i = 1; i < n; i++) {
+    const cluster = Math.floor(i / 50) * 50;
+    const other = r() < 0.9 ? cluster + Math.floor(r() * Math.min(50, i - cluster || 1)) : Math.floor(r() * i);
+    links.push({ id: 'l' + links.length, type: LINKS[i % LINKS.length], source: 'e' + i, target: 'e' + Math.min(other, i - 1) });
+    if (r() < 0.5) links.push({ id: 'l' + links.length, type: 'Call', source: 'e' + i, target: 'e' + Math.floor(r() * i) });
+  }
+  const t0 = performance.now();
+  let doc = addGraph({ nodes: new Map(), links: new Map(), groups: [] }, { nodes, links });
+  // Spread the clusters on a grid so the picture is the size of a real chart.
+  const side = Math.ceil(Math.sqrt(n / 50));
+  doc = move(doc, new Map([...doc.nodes.values()].map((e, i) => {
+    const c = Math.floor(i / 50);
+    return [e.id, { x: (c % side) * 300 + e.x, y: Math.floor(c / side) * 300 + e.y }];
+  })));
+  const tDoc = performance.now();
+  let tLayout = tDoc;
+  if (withLayout) {
+    doc = move(doc, layout(doc));
+    tLayout = performance.now();
+  }
+  const view = project(doc, { colourBy: 'type', sizeBy: 'none', undated: true }, new Map(), new Map());
+  const box = document.getElementById('chart');
+  if (renderer) renderer.kill();
+  renderer = new ChartRenderer(box, { onClickNode() {}, onClickStage() {}, onDoubleClickNode() {}, onDragEnd() {} });
+  const t1 = performance.now();
+  renderer.sync(view, new Set(['e0', 'e1']));
+  renderer.sigma.refresh();
+  const t2 = performance.now();
+  return { nodes: view.nodes.length, links: view.links.length, docMs: tDoc - t0, layoutMs: tLayout - tDoc, firstRenderMs: t2 - t1 };
+};
+
+window.measure = (frames, pan) =>
+  new Promise((resolve) => {
+    const cam = renderer.sigma.getCamera();
+    cam.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    const renders = [];
+    const finished = [];
+    let start = 0;
+    const onBefore = () => (start = performance.now());
+    // gl.finish() waits for the rasterisation (SwiftShader, on the CPU here), so the time includes what the GPU would do.
+    const contexts = Object.values(renderer.sigma.getCanvases())
+      .map((c) => c.getContext('webgl2') || c.getContext('webgl'))
+      .filter(Boolean);
+    const onAfter = () => {
+      renders.push(performance.now() - start);
+      for (const gl of contexts) gl.finish();
+      finished.push(performance.now() - start);
+    };
+    renderer.sigma.on('beforeRender', onBefore);
+    renderer.sigma.on('afterRender', onAfter);
+    const intervals = [];
+    let last = 0;
+    let i = 0;
+    const step = (now) => {
+      if (last) intervals.push(now - last);
+      last = now;
+      if (pan) {
+        const s = cam.getState();
+        // A slow drag across the chart and back, zoomed in a little as analysts do.
+        cam.setState({ x: s.x + (i % 120 < 60 ? 0.004 : -0.004), y: s.y + 0.001 * Math.sin(i / 10), ratio: 0.6 });
+      }
+      if (++i <= frames) requestAnimationFrame(step);
+      else {
+        renderer.sigma.off('beforeRender', onBefore);
+        renderer.sigma.off('afterRender', onAfter);
+        resolve({ intervals, renders, finished });
+      }
+    };
+    requestAnimationFrame(step);
+  });
+`;
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+const f = (v: number) => v.toFixed(1);
+
+export async function intelChartBench(): Promise<void> {
+  console.log('\n## intel link chart (sigma.js / WebGL in headless Chromium, software rendering)');
+  if (!existsSync(CHROMIUM)) {
+    console.log(`skipped: no Chromium at ${CHROMIUM} (set VIGIL_CHROMIUM)`);
+    return;
+  }
+  const bundle = await build({
+    stdin: { contents: ENTRY, resolveDir: ROOT, loader: 'ts', sourcefile: 'intel-chart-bench-entry.ts' },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  });
+  const script = bundle.outputFiles[0]!.text;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--ignore-gpu-blocklist',
+      '--disable-background-timer-throttling',
+    ],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.setContent('<!doctype html><html><body style="margin:0"><div id="chart" style="width:1280px;height:800px"></div></body></html>');
+    await page.addScriptTag({ content: script });
+    // A string, as it runs in the page (this file is type-checked without the DOM library).
+    const renderer = await page.evaluate(`(() => {
+      const gl = document.createElement('canvas').getContext('webgl2');
+      const info = gl && gl.getExtension('WEBGL_debug_renderer_info');
+      return gl ? String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER)) : 'no WebGL';
+    })()`);
+    console.log(`renderer: ${renderer}`);
+    const big = scaled(10000, 200);
+    const small = Math.max(100, Math.round(big / 10));
+    type Run = { intervals: number[]; renders: number[]; finished: number[] };
+    const rows: { name: string; run: Run }[] = [];
+    const setups: string[] = [];
+    for (const [n, withLayout] of [
+      [small, true],
+      [big, true],
+    ] as const) {
+      const s = await page.evaluate(([n, l]) => (globalThis as any).setupChart(n, l), [n, withLayout] as const);
+      setups.push(
+        `${s.nodes} entities / ${s.links} links: document ${f(s.docMs)} ms, layout (ForceAtlas2, bounded iterations) ${f(s.layoutMs)} ms, first render ${f(s.firstRenderMs)} ms`,
+      );
+      await page.evaluate((fr) => (globalThis as any).measure(fr, true), 10); // warm-up
+      const pan: Run = await page.evaluate((fr) => (globalThis as any).measure(fr, true), FRAMES);
+      rows.push({ name: `pan ${s.nodes} entities`, run: pan });
+      if (n === big) {
+        const idle: Run = await page.evaluate((fr) => (globalThis as any).measure(fr, false), FRAMES);
+        rows.push({ name: `idle ${s.nodes} entities`, run: idle });
+      }
+    }
+    if (errors.length) throw new Error(`the chart page failed: ${errors.join('; ')}`);
+    for (const s of setups) console.log(`setup: ${s}`);
+    console.log(
+      [
+        'benchmark',
+        'frames',
+        'frame p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'fps (p50)',
+        'sigma render p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'render + GPU finish p50 ms',
+        'p95 ms',
+        'vs baseline',
+      ].join(' | '),
+    );
+    const base = rows[0]!;
+    const idle = rows.find((r) => r.name.startsWith('idle'))!;
+    for (const r of rows) {
+      const p50 = pct(r.run.intervals, 50);
+      const rp = r.run.renders;
+      const ratio =
+        r === base
+          ? '(baseline)'
+          : r === idle
+            ? '(baseline: browser frame)'
+            : `${(p50 / pct(base.run.intervals, 50)).toFixed(2)}x frame of ${base.name}, ${(p50 / pct(idle.run.intervals, 50)).toFixed(2)}x idle frame; render ${(pct(rp, 50) / pct(base.run.renders, 50)).toFixed(2)}x`;
+      console.log(
+        [
+          r.name,
+          r.run.intervals.length,
+          f(p50),
+          f(pct(r.run.intervals, 95)),
+          f(pct(r.run.intervals, 99)),
+          (1000 / p50).toFixed(0),
+          rp.length ? f(pct(rp, 50)) : '-',
+          rp.length ? f(pct(rp, 95)) : '-',
+          rp.length ? f(pct(rp, 99)) : '-',
+          r.run.finished.length ? f(pct(r.run.finished, 50)) : '-',
+          r.run.finished.length ? f(pct(r.run.finished, 95)) : '-',
+          ratio,
+        ].join(' | '),
+      );
+    }
+  } finally {
+    await browser.close();
+  }
+}
