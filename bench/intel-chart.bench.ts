@@ -1,9 +1,10 @@
 // Link chart bench (issue 8): the chart's own renderer (sigma.js on graphology) in headless Chromium with software WebGL, frame times while panning.
 /*
  * The page is the chart's code (web/src/screens/intel/chart: document → view → ChartRenderer), bundled here with
- * esbuild, on a generated case graph. Each run pans the camera a little on every animation frame and records
+ * esbuild, on a generated case graph. Each run drags the chart with the mouse a little on every animation frame and records
  * (a) the interval between frames as the browser paints them and (b) the time sigma spends rendering each frame.
- * Baselines in the same run: the same chart at a tenth of the size, and idle frames (no panning) at full size.
+ * Baselines in the same run: each chart drawn in full on every frame (before) against the chart's default, lighter while
+ * the view moves (after); idle frames (no panning) at full size; a drag while the layout runs in a web worker.
  * Needs Debian's chromium (/usr/bin/chromium or VIGIL_CHROMIUM); run on request only (`npm run bench -- intel-chart`).
  */
 import { existsSync } from 'node:fs';
@@ -22,7 +23,7 @@ const ENTRY = `
 import { addGraph, move } from './web/src/screens/intel/chart/doc';
 import { project } from './web/src/screens/intel/chart/view';
 import { ChartRenderer } from './web/src/screens/intel/chart/render';
-import { layout } from './web/src/screens/intel/chart/layout';
+import { layout, layoutInWorker } from './web/src/screens/intel/chart/layout';
 
 const TYPES = ['Person', 'Company', 'Person', 'Phone', 'BankAccount', 'Address', 'Person', 'Organization'];
 const LINKS = ['Ownership', 'Directorship', 'Call', 'Payment', 'Associate', 'Family'];
@@ -33,8 +34,9 @@ function rng(seed) {
 }
 
 let renderer = null;
+let chartDoc = null;
 
-window.setupChart = (n, withLayout) => {
+window.setupChart = (n, withLayout, lightOnMove) => {
   const r = rng(42);
   const nodes = [];
   for (let i = 0; i < n; i++) nodes.push({ id: 'e' + i, schema: TYPES[i % TYPES.length], caption: 'Invented entity ' + i });
@@ -60,10 +62,11 @@ window.setupChart = (n, withLayout) => {
     doc = move(doc, layout(doc));
     tLayout = performance.now();
   }
+  chartDoc = doc;
   const view = project(doc, { colourBy: 'type', sizeBy: 'none', undated: true }, new Map(), new Map());
   const box = document.getElementById('chart');
   if (renderer) renderer.kill();
-  renderer = new ChartRenderer(box, { onClickNode() {}, onClickStage() {}, onDoubleClickNode() {}, onDragEnd() {} });
+  renderer = new ChartRenderer(box, { onClickNode() {}, onClickStage() {}, onDoubleClickNode() {}, onDragEnd() {} }, { lightOnMove });
   const t1 = performance.now();
   renderer.sync(view, new Set(['e0', 'e1']));
   renderer.sigma.refresh();
@@ -71,10 +74,19 @@ window.setupChart = (n, withLayout) => {
   return { nodes: view.nodes.length, links: view.links.length, docMs: tDoc - t0, layoutMs: tLayout - tDoc, firstRenderMs: t2 - t1 };
 };
 
-window.measure = (frames, pan) =>
+// The chart's layout in a web worker, as the chart runs it: resolves with its duration once the positions are back.
+window.layoutWorker = async () => {
+  const t0 = performance.now();
+  const placed = await layoutInWorker(chartDoc);
+  return { ms: performance.now() - t0, moved: placed ? placed.size : 0 };
+};
+
+// Frames while the user drags the chart (mode 'drag': mouse events on sigma's mouse layer, as a hand would send them,
+// so sigma knows the view is moving), while a layout runs in a worker ('layout': the same drag meanwhile), or idle.
+window.measure = (frames, mode) =>
   new Promise((resolve) => {
     const cam = renderer.sigma.getCamera();
-    cam.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    cam.setState({ x: 0.5, y: 0.5, ratio: 0.6, angle: 0 });
     const renders = [];
     const finished = [];
     let start = 0;
@@ -90,22 +102,33 @@ window.measure = (frames, pan) =>
     };
     renderer.sigma.on('beforeRender', onBefore);
     renderer.sigma.on('afterRender', onAfter);
+    const layer = renderer.sigma.getMouseCaptor().container;
+    const box = layer.getBoundingClientRect();
+    let x = box.left + box.width / 2;
+    let y = box.top + box.height / 2;
+    const mouse = (type) => layer.dispatchEvent(new MouseEvent(type, { clientX: x, clientY: y, button: 0, buttons: type === 'mouseup' ? 0 : 1, bubbles: true, cancelable: true }));
+    const drag = mode !== 'idle';
+    let layoutDone = null;
+    if (mode === 'layout') layoutDone = window.layoutWorker();
+    if (drag) mouse('mousedown');
     const intervals = [];
     let last = 0;
     let i = 0;
     const step = (now) => {
       if (last) intervals.push(now - last);
       last = now;
-      if (pan) {
-        const s = cam.getState();
-        // A slow drag across the chart and back, zoomed in a little as analysts do.
-        cam.setState({ x: s.x + (i % 120 < 60 ? 0.004 : -0.004), y: s.y + 0.001 * Math.sin(i / 10), ratio: 0.6 });
+      if (drag) {
+        // A slow drag across the chart and back.
+        x += i % 120 < 60 ? 6 : -6;
+        y += 2 * Math.sin(i / 10);
+        mouse('mousemove');
       }
       if (++i <= frames) requestAnimationFrame(step);
       else {
+        if (drag) mouse('mouseup');
         renderer.sigma.off('beforeRender', onBefore);
         renderer.sigma.off('afterRender', onAfter);
-        resolve({ intervals, renders, finished });
+        Promise.resolve(layoutDone).then((layout) => resolve({ intervals, renders, finished, layout }));
       }
     };
     requestAnimationFrame(step);
@@ -163,27 +186,8 @@ export async function intelChartBench(): Promise<void> {
     console.log(`renderer: ${renderer}`);
     const big = scaled(10000, 200);
     const small = Math.max(100, Math.round(big / 10));
-    type Run = { intervals: number[]; renders: number[]; finished: number[] };
+    type Run = { intervals: number[]; renders: number[]; finished: number[]; layout: { ms: number; moved: number } | null };
     const rows: { name: string; run: Run }[] = [];
-    const setups: string[] = [];
-    for (const [n, withLayout] of [
-      [small, true],
-      [big, true],
-    ] as const) {
-      const s = await page.evaluate(([n, l]) => (globalThis as any).setupChart(n, l), [n, withLayout] as const);
-      setups.push(
-        `${s.nodes} entities / ${s.links} links: document ${f(s.docMs)} ms, layout (ForceAtlas2, bounded iterations) ${f(s.layoutMs)} ms, first render ${f(s.firstRenderMs)} ms`,
-      );
-      await page.evaluate((fr) => (globalThis as any).measure(fr, true), 10); // warm-up
-      const pan: Run = await page.evaluate((fr) => (globalThis as any).measure(fr, true), FRAMES);
-      rows.push({ name: `pan ${s.nodes} entities`, run: pan });
-      if (n === big) {
-        const idle: Run = await page.evaluate((fr) => (globalThis as any).measure(fr, false), FRAMES);
-        rows.push({ name: `idle ${s.nodes} entities`, run: idle });
-      }
-    }
-    if (errors.length) throw new Error(`the chart page failed: ${errors.join('; ')}`);
-    for (const s of setups) console.log(`setup: ${s}`);
     console.log(
       [
         'benchmark',
@@ -200,34 +204,67 @@ export async function intelChartBench(): Promise<void> {
         'vs baseline',
       ].join(' | '),
     );
-    const base = rows[0]!;
-    const idle = rows.find((r) => r.name.startsWith('idle'))!;
-    for (const r of rows) {
-      const p50 = pct(r.run.intervals, 50);
-      const rp = r.run.renders;
-      const ratio =
-        r === base
-          ? '(baseline)'
-          : r === idle
-            ? '(baseline: browser frame)'
-            : `${(p50 / pct(base.run.intervals, 50)).toFixed(2)}x frame of ${base.name}, ${(p50 / pct(idle.run.intervals, 50)).toFixed(2)}x idle frame; render ${(pct(rp, 50) / pct(base.run.renders, 50)).toFixed(2)}x`;
+    /** Records a run and prints it at once (a browser that dies later leaves the rows measured so far). */
+    const record = (name: string, run: Run, base?: { name: string; run: Run }) => {
+      rows.push({ name, run });
+      const p50 = pct(run.intervals, 50);
+      const rp = run.renders;
+      const ratio = base
+        ? `${(p50 / pct(base.run.intervals, 50)).toFixed(2)}x frame of ${base.name}, p95 ${(pct(run.intervals, 95) / pct(base.run.intervals, 95)).toFixed(2)}x; render ${(pct(rp, 50) / pct(base.run.renders, 50)).toFixed(2)}x`
+        : '(baseline)';
       console.log(
         [
-          r.name,
-          r.run.intervals.length,
+          name,
+          run.intervals.length,
           f(p50),
-          f(pct(r.run.intervals, 95)),
-          f(pct(r.run.intervals, 99)),
+          f(pct(run.intervals, 95)),
+          f(pct(run.intervals, 99)),
           (1000 / p50).toFixed(0),
           rp.length ? f(pct(rp, 50)) : '-',
           rp.length ? f(pct(rp, 95)) : '-',
           rp.length ? f(pct(rp, 99)) : '-',
-          r.run.finished.length ? f(pct(r.run.finished, 50)) : '-',
-          r.run.finished.length ? f(pct(r.run.finished, 95)) : '-',
+          run.finished.length ? f(pct(run.finished, 50)) : '-',
+          run.finished.length ? f(pct(run.finished, 95)) : '-',
           ratio,
         ].join(' | '),
       );
+    };
+    // Before: every frame draws everything (links, labels) while the view moves; after: the chart's default, lighter
+    // while moving. Same charts, same drags, one after the other in the same browser.
+    for (const n of [small, big]) {
+      let before: { name: string; run: Run } | undefined;
+      for (const light of [false, true]) {
+        const s = await page.evaluate(([n, l, light]) => (globalThis as any).setupChart(n, l, light), [n, true, light] as const);
+        if (!light)
+          console.log(
+            `setup: ${s.nodes} entities / ${s.links} links: document ${f(s.docMs)} ms, layout on the main thread (ForceAtlas2, bounded iterations) ${f(s.layoutMs)} ms, first render ${f(s.firstRenderMs)} ms`,
+          );
+        await page.evaluate((fr) => (globalThis as any).measure(fr, 'drag'), 10); // warm-up
+        const pan: Run = await page.evaluate((fr) => (globalThis as any).measure(fr, 'drag'), FRAMES);
+        const name = `drag ${s.nodes} entities, ${light ? 'after (light while moving)' : 'before (full frames)'}`;
+        record(name, pan, before);
+        if (!light) before = rows.at(-1);
+        if (n === big && light) {
+          const idle: Run = await page.evaluate((fr) => (globalThis as any).measure(fr, 'idle'), FRAMES);
+          record(`idle ${s.nodes} entities (browser frame)`, idle);
+          try {
+            const during: Run = await page.evaluate((fr) => (globalThis as any).measure(fr, 'layout'), FRAMES);
+            record(
+              `drag ${s.nodes} entities while the layout runs in a worker`,
+              during,
+              rows.find((r) => r.name === name),
+            );
+            if (during.layout)
+              console.log(
+                `setup: ${s.nodes} entities: layout in a web worker ${f(during.layout.ms)} ms (${during.layout.moved} moved), the page drawing meanwhile`,
+              );
+          } catch (err) {
+            console.log(`drag while the layout runs in a worker: failed (${String(err).split('\n')[0]})`);
+          }
+        }
+      }
     }
+    if (errors.length) throw new Error(`the chart page failed: ${errors.join('; ')}`);
   } finally {
     await browser.close();
   }

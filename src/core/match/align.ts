@@ -29,6 +29,12 @@ export interface SimCache {
   similarity(a: Token, b: Token): MemoSimilarity;
   /** Every pair's similarity, row-major with `q`'s tokens as rows (what similarityMatrix gives). */
   fill(q: readonly Token[], c: readonly Token[], sims: Float64Array, hows: How[]): void;
+  /**
+   * Each token's highest similarity with the other side's tokens, 0 when none reaches MIN_PAIR_SIMILARITY (what the
+   * matrix of `fill` gives, without writing it): into `capQ` for `q`'s tokens and `capC` for `c`'s. `cIds`, when given,
+   * holds `c`'s token ids (every `stride`-th number), read instead of the tokens themselves.
+   */
+  maxima?(q: readonly Token[], c: readonly Token[], capQ: Float64Array, capC: Float64Array, cIds?: ArrayLike<number>, stride?: number): void;
 }
 
 /** Most pairs of interned tokens an index remembers across queries before starting afresh. */
@@ -55,9 +61,8 @@ function memoOf(a: Token, b: Token): MemoSimilarity {
 export class SharedSimilarities {
   readonly rows = new Map<number, Map<number, MemoSimilarity>>();
   size = 0;
-  /** The current query's table: per candidate token id, where its similarities with the query's tokens start. */
-  stamp = new Int32Array(0);
-  base = new Int32Array(0);
+  /** The current query's table: per candidate token id, the query that met it (2 id) and where its similarities with the query's tokens start (2 id + 1). */
+  slots = new Int32Array(0);
   sims = new Float64Array(0);
   hows = new Uint8Array(0);
   generation = 0;
@@ -75,7 +80,7 @@ export class SharedSimilarities {
   }
 
   bytes(): number {
-    return this.size * 72 + this.rows.size * 64 + this.stamp.byteLength + this.base.byteLength + this.sims.byteLength + this.hows.byteLength;
+    return this.size * 72 + this.rows.size * 64 + this.slots.byteLength + this.sims.byteLength + this.hows.byteLength;
   }
 }
 
@@ -94,6 +99,9 @@ class QueryCache implements SimCache {
   private lastId = NaN;
   private lastRow: Map<number, MemoSimilarity> | undefined;
   private readonly columns = new Map<number, number>();
+  private readonly columnsByForm = new Map<readonly Token[], Int32Array>();
+  private lastTokens: readonly Token[] | undefined;
+  private lastColumns: Int32Array = new Int32Array(0);
   private readonly width: number;
   private readonly generation: number;
   private used = 0;
@@ -105,7 +113,7 @@ class QueryCache implements SimCache {
     for (const f of forms) for (const t of f.tokens) if (!this.columns.has(t.id)) this.columns.set(t.id, this.columns.size);
     this.width = this.columns.size;
     if (++shared.generation > 2_000_000_000) {
-      shared.stamp.fill(0);
+      shared.slots.fill(0);
       shared.generation = 1;
     }
     this.generation = shared.generation;
@@ -137,15 +145,15 @@ class QueryCache implements SimCache {
   fill(q: readonly Token[], c: readonly Token[], sims: Float64Array, hows: How[]): void {
     const nq = q.length;
     const nc = c.length;
+    const cols = this.columnsOf(q);
+    const table = this.shared;
     for (let j = 0; j < nc; j++) {
       const b = c[j]!;
       const start = b.id >= 0 && this.width > 0 ? this.rowOf(b.id) : -1;
-      const table = this.shared;
       for (let i = 0; i < nq; i++) {
-        const a = q[i]!;
-        const col = start < 0 ? undefined : this.columns.get(a.id);
-        if (col === undefined) {
-          const v = this.similarity(a, b);
+        const col = start < 0 ? -1 : cols[i]!;
+        if (col < 0) {
+          const v = this.similarity(q[i]!, b);
           sims[i * nc + j] = v.sim;
           hows[i * nc + j] = v.how;
           continue;
@@ -153,7 +161,7 @@ class QueryCache implements SimCache {
         const at = start + col;
         let s = table.sims[at]!;
         if (s !== s) {
-          const v = this.similarity(a, b);
+          const v = this.similarity(q[i]!, b);
           table.sims[at] = s = v.sim;
           table.hows[at] = HOW_CODE[v.how];
         }
@@ -163,19 +171,60 @@ class QueryCache implements SimCache {
     }
   }
 
+  maxima(q: readonly Token[], c: readonly Token[], capQ: Float64Array, capC: Float64Array, cIds?: ArrayLike<number>, stride = 1): void {
+    const nq = q.length;
+    const nc = c.length;
+    const cols = this.columnsOf(q);
+    capQ.fill(0, 0, nq);
+    const table = this.shared;
+    for (let j = 0; j < nc; j++) {
+      const id = cIds ? cIds[j * stride]! : c[j]!.id;
+      const start = id >= 0 && this.width > 0 ? this.rowOf(id) : -1;
+      let capB = 0;
+      for (let i = 0; i < nq; i++) {
+        const col = start < 0 ? -1 : cols[i]!;
+        let s: number;
+        if (col < 0) s = this.similarity(q[i]!, c[j]!).sim;
+        else {
+          const at = start + col;
+          s = table.sims[at]!;
+          if (s !== s) {
+            const v = this.similarity(q[i]!, c[j]!);
+            table.sims[at] = s = v.sim;
+            table.hows[at] = HOW_CODE[v.how];
+          }
+        }
+        if (s < MIN_PAIR_SIMILARITY) continue;
+        if (s > capQ[i]!) capQ[i] = s;
+        if (s > capB) capB = s;
+      }
+      capC[j] = capB;
+    }
+  }
+
+  /** The table column of each of `q`'s tokens (−1 for a token that has none), worked out once per token list. */
+  private columnsOf(q: readonly Token[]): Int32Array {
+    if (q === this.lastTokens) return this.lastColumns;
+    let cols = this.columnsByForm.get(q);
+    if (!cols) {
+      cols = new Int32Array(q.length);
+      for (let i = 0; i < q.length; i++) cols[i] = this.columns.get(q[i]!.id) ?? -1;
+      this.columnsByForm.set(q, cols);
+    }
+    this.lastTokens = q;
+    this.lastColumns = cols;
+    return cols;
+  }
+
   /** Where the table's row of candidate token `id` starts (a new row of NaN, "not yet computed", on first use). */
   private rowOf(id: number): number {
     const t = this.shared;
-    if (id >= t.stamp.length) {
-      const size = Math.max(1024, (id + 1) * 2);
-      const stamp = new Int32Array(size);
-      stamp.set(t.stamp);
-      const base = new Int32Array(size);
-      base.set(t.base);
-      t.stamp = stamp;
-      t.base = base;
+    if (2 * id + 1 >= t.slots.length) {
+      const slots = new Int32Array(Math.max(2048, (id + 1) * 4));
+      slots.set(t.slots);
+      t.slots = slots;
     }
-    if (t.stamp[id] === this.generation) return t.base[id]!;
+    if (t.slots[2 * id] === this.generation) return t.slots[2 * id + 1]!;
     const start = this.used;
     this.used += this.width;
     if (this.used > t.sims.length) {
@@ -188,8 +237,8 @@ class QueryCache implements SimCache {
       t.hows = hows;
     }
     t.sims.fill(NaN, start, this.used);
-    t.stamp[id] = this.generation;
-    t.base[id] = start;
+    t.slots[2 * id] = this.generation;
+    t.slots[2 * id + 1] = start;
     return start;
   }
 }

@@ -65,28 +65,52 @@ export function compareBirthDates(qs: readonly string[], cs: readonly string[]):
 /** Fills the evidence features of `v` and returns one line per evidence for the explanation. */
 export function compareEvidence(q: Evidence, c: Evidence, v: Float64Array): Array<{ feature: string; detail: string }> {
   const notes: Array<{ feature: string; detail: string }> = [];
-  const dates = compareBirthDates(q.birthDates, c.birthDates);
+  weighEvidence(q, c, v, notes);
+  return notes;
+}
+
+/** Fills the evidence features of `v` only (what compareEvidence does without the lines of the explanation). */
+export function evidenceValues(q: Evidence, c: Evidence, v: Float64Array): void {
+  // Nothing to compare costs nothing: most screening queries carry a name only.
+  if (
+    (!q.birthDates.length || !c.birthDates.length) &&
+    (!q.countries.length || !c.countries.length) &&
+    (!q.gender || !c.gender) &&
+    (!q.documents.length || !c.documents.length)
+  )
+    return;
+  weighEvidence(q, c, v, undefined);
+}
+
+const DATE_FEATURE = {
+  exact: 'birthDateExact',
+  partial: 'birthDatePartial',
+  swapped: 'birthDateSwapped',
+  near: 'birthDateNear',
+  conflict: 'birthDateConflict',
+} as const;
+const DATE_WORDS = { exact: 'equals', partial: 'agrees with', swapped: 'has day and month swapped against', near: 'is close to', conflict: 'differs from' };
+
+function weighEvidence(q: Evidence, c: Evidence, v: Float64Array, notes: Array<{ feature: string; detail: string }> | undefined): void {
+  const dates = q.birthDates.length && c.birthDates.length ? compareBirthDates(q.birthDates, c.birthDates) : null;
   if (dates) {
-    const feature = { exact: 'birthDateExact', partial: 'birthDatePartial', swapped: 'birthDateSwapped', near: 'birthDateNear', conflict: 'birthDateConflict' }[
-      dates.relation
-    ] as keyof typeof F;
+    const feature = DATE_FEATURE[dates.relation];
     v[F[feature]] = 1;
-    const words = { exact: 'equals', partial: 'agrees with', swapped: 'has day and month swapped against', near: 'is close to', conflict: 'differs from' };
-    notes.push({ feature, detail: `birth date ${dates.q} ${words[dates.relation]} ${dates.c}` });
-  } else notes.push({ feature: 'birthDate', detail: cannot('birth date', q.birthDates.length, c.birthDates.length) });
+    notes?.push({ feature, detail: `birth date ${dates.q} ${DATE_WORDS[dates.relation]} ${dates.c}` });
+  } else notes?.push({ feature: 'birthDate', detail: cannot('birth date', q.birthDates.length, c.birthDates.length) });
 
   if (q.countries.length && c.countries.length) {
     const shared = q.countries.find((x) => c.countries.includes(x));
     const feature = shared ? 'nationalityMatch' : 'nationalityConflict';
     v[F[feature]] = 1;
-    notes.push({ feature, detail: shared ? `nationality ${shared} on both` : `nationality ${q.countries.join(', ')} differs from ${c.countries.join(', ')}` });
-  } else notes.push({ feature: 'nationality', detail: cannot('nationality', q.countries.length, c.countries.length) });
+    notes?.push({ feature, detail: shared ? `nationality ${shared} on both` : `nationality ${q.countries.join(', ')} differs from ${c.countries.join(', ')}` });
+  } else notes?.push({ feature: 'nationality', detail: cannot('nationality', q.countries.length, c.countries.length) });
 
   if (q.gender && c.gender) {
     const feature = q.gender === c.gender ? 'genderMatch' : 'genderConflict';
     v[F[feature]] = 1;
-    notes.push({ feature, detail: q.gender === c.gender ? `gender ${q.gender} on both` : `gender ${q.gender} differs from ${c.gender}` });
-  } else notes.push({ feature: 'gender', detail: cannot('gender', q.gender ? 1 : 0, c.gender ? 1 : 0) });
+    notes?.push({ feature, detail: q.gender === c.gender ? `gender ${q.gender} on both` : `gender ${q.gender} differs from ${c.gender}` });
+  } else notes?.push({ feature: 'gender', detail: cannot('gender', q.gender ? 1 : 0, c.gender ? 1 : 0) });
 
   if (q.documents.length && c.documents.length) {
     const same = q.documents.find((a) => c.documents.some((b) => b.number === a.number));
@@ -95,13 +119,12 @@ export function compareEvidence(q: Evidence, c: Evidence, v: Float64Array): Arra
     );
     if (same) {
       v[F.documentMatch] = 1;
-      notes.push({ feature: 'documentMatch', detail: `document number ${same.number} on both` });
+      notes?.push({ feature: 'documentMatch', detail: `document number ${same.number} on both` });
     } else if (clash) {
       v[F.documentConflict] = 1;
-      notes.push({ feature: 'documentConflict', detail: `${clash.type} of ${clash.country} ${clash.number} differs from the candidate's` });
-    } else notes.push({ feature: 'document', detail: 'documents: no number in common and none of the same type and country to compare' });
-  } else notes.push({ feature: 'document', detail: cannot('documents', q.documents.length, c.documents.length) });
-  return notes;
+      notes?.push({ feature: 'documentConflict', detail: `${clash.type} of ${clash.country} ${clash.number} differs from the candidate's` });
+    } else notes?.push({ feature: 'document', detail: 'documents: no number in common and none of the same type and country to compare' });
+  } else notes?.push({ feature: 'document', detail: cannot('documents', q.documents.length, c.documents.length) });
 }
 
 function cannot(what: string, q: number, c: number): string {

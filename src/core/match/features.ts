@@ -3,7 +3,7 @@ import { align, compositeCaps, MIN_PAIR_SIMILARITY, similarityMatrix, type SimCa
 import { FEATURE_INDEX as F, NAME_FEATURE_COUNT } from './feature-list.js';
 import { Kind, type Lexicon, type Token } from './lexicon.js';
 import { kindWeight, type NameForm } from './names.js';
-import { levenshtein } from './strings.js';
+import { letterMask, levenshtein } from './strings.js';
 import { sameSyllabicScript } from './text.js';
 
 /** The comparison of one pair of name forms. */
@@ -98,6 +98,41 @@ interface FormInfo {
   numbers: string[];
   informative: number;
   patronymicParticle: boolean;
+  /** Per token, side by side (what bounding a pair reads): id, weight, info and INFORMATIVE | CONTRADICTS flags. */
+  packed: Float64Array;
+  /** numbers.length. */
+  numberCount: number;
+  /** Lengths (see lengthBit) of the runs of 2 and 3 adjacent tokens joined, and of the tokens of 4 characters or more. */
+  runs: number;
+  long: number;
+  /** Letter masks (see letterMask) of the words of 2 to 5 characters: abbreviations the form may hold. */
+  shorts: number[];
+  /** First letters (a–z) of the tokens longer than one character: initials the form may spell. */
+  heads: number;
+}
+
+const INFORMATIVE = 1;
+const CONTRADICTS = 2;
+/** Numbers per token in FormInfo.packed. */
+const PACKED = 4;
+
+/** A bit for a length (31 for every length from 31 on): two lengths at most 2 apart have bits at most 2 apart. */
+const lengthBit = (n: number) => 1 << Math.min(n, 31);
+/** A length mask with the bits of every length within 2 of one in `m`. */
+const within2 = (m: number) => m | (m << 1) | (m << 2) | (m >>> 1) | (m >>> 2);
+
+/** False when neither a joined/split nor an abbreviation pair can hold (see compositeCaps): no need to look for one. */
+function compositePossible(qi: FormInfo, ci: FormInfo, nq: number, nc: number): boolean {
+  if (nq < 2 && nc < 2) return false;
+  if (within2(qi.runs) & ci.long || within2(ci.runs) & qi.long) return true;
+  return abbreviable(qi.shorts, ci.heads, nc) || abbreviable(ci.shorts, qi.heads, nq);
+}
+
+/** A short word of one form may be spelled by the initials of `n` tokens of the other, whose first letters are `heads`. */
+function abbreviable(shorts: readonly number[], heads: number, n: number): boolean {
+  if (n < 2) return false;
+  for (const m of shorts) if (m < 0 || (m & ~heads) === 0) return true;
+  return false;
 }
 
 /** The form's derived figures, computed once per form and lexicon state. */
@@ -107,15 +142,44 @@ function formInfo(form: NameForm, lex: Lexicon): FormInfo {
   const weights = weightsOf(form, lex);
   const info = new Float64Array(form.tokens.length);
   for (let i = 0; i < info.length; i++) info[i] = lex.idf(form.tokens[i]!.id) * kindWeight(form.tokens[i]!.kind, form.roles[i]);
+  const toks = form.tokens;
+  const packed = new Float64Array(toks.length * PACKED);
+  let runs = 0;
+  let long = 0;
+  let heads = 0;
+  const shorts: number[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    packed[i * PACKED] = t.id;
+    packed[i * PACKED + 1] = weights[i]!;
+    packed[i * PACKED + 2] = info[i]!;
+    packed[i * PACKED + 3] = (informative(t) ? INFORMATIVE : 0) | (contradicts(t) ? CONTRADICTS : 0);
+    const len = t.text.length;
+    if (len >= 4) long |= lengthBit(len);
+    if (i + 1 < toks.length) runs |= lengthBit(len + toks[i + 1]!.text.length);
+    if (i + 2 < toks.length) runs |= lengthBit(len + toks[i + 1]!.text.length + toks[i + 2]!.text.length);
+    if (len >= 2 && len <= 5 && t.kind === Kind.Word) shorts.push(letterMask(t.text));
+    if (len > 1) {
+      const ch = t.text.charCodeAt(0);
+      if (ch >= 97 && ch <= 122) heads |= 1 << (ch - 97);
+    }
+  }
+  const numbers = numbersOf(form);
   const made: FormInfo = {
     lex,
     epoch: lex.epoch,
     weights,
     total: sum(weights),
     info,
-    numbers: numbersOf(form),
+    numbers,
     informative: informativeCount(form),
     patronymicParticle: hasPatronymicParticle(form),
+    packed,
+    numberCount: numbers.length,
+    runs,
+    long,
+    shorts,
+    heads,
   };
   form.derived = made;
   return made;
@@ -216,13 +280,35 @@ export function featureBounds(q: NameForm, c: NameForm, lex: Lexicon, m: SimMatr
       if (s > capC[j]!) capC[j] = s;
     }
   }
-  const compQ = fits ? scratchCompQ : new Float64Array(nq);
-  const compC = fits ? scratchCompC : new Float64Array(nc);
-  compositeCaps(q.tokens, c.tokens, compQ, compC);
+  boundsFromCaps(q, c, lex, capQ, capC, organisation, lo, hi);
+}
+
+/** featureBounds from each token's best plain similarity on the other side (`capQ`, `capC`, 0 when none). */
+function boundsFromCaps(
+  q: NameForm,
+  c: NameForm,
+  lex: Lexicon,
+  capQ: Float64Array,
+  capC: Float64Array,
+  organisation: boolean,
+  lo: Float64Array,
+  hi: Float64Array,
+): void {
+  const nq = q.tokens.length;
+  const nc = c.tokens.length;
+  const fits = nq <= SCRATCH_TOKENS && nc <= SCRATCH_TOKENS;
   const qi = formInfo(q, lex);
   const ci = formInfo(c, lex);
-  const qw = qi.weights;
-  const cw = ci.weights;
+  const compQ = fits ? scratchCompQ : new Float64Array(nq);
+  const compC = fits ? scratchCompC : new Float64Array(nc);
+  // Joined, split and abbreviated pairs are looked for only when the lengths and letters of the two forms allow one.
+  if (compositePossible(qi, ci, nq, nc)) compositeCaps(q.tokens, c.tokens, compQ, compC);
+  else {
+    compQ.fill(0, 0, nq);
+    compC.fill(0, 0, nc);
+  }
+  const qp = qi.packed;
+  const cp = ci.packed;
   let wq = 0;
   let wc = 0;
   let mq = 0;
@@ -234,19 +320,27 @@ export function featureBounds(q: NameForm, c: NameForm, lex: Lexicon, m: SimMatr
   let leftC = false;
   for (let i = 0; i < nq; i++) {
     const cap = Math.max(capQ[i]!, compQ[i]!);
-    wq += qw[i]!;
-    mq += cap * qw[i]!;
-    rarity += cap * qi.info[i]!;
-    if (cap === 0 && informative(q.tokens[i]!) && qw[i]! > uq) uq = qw[i]!;
-    if (cap === 0 && contradicts(q.tokens[i]!)) leftQ = true;
+    const w = qp[i * PACKED + 1]!;
+    wq += w;
+    mq += cap * w;
+    rarity += cap * qp[i * PACKED + 2]!;
+    if (cap === 0) {
+      const flags = qp[i * PACKED + 3]!;
+      if (flags & INFORMATIVE && w > uq) uq = w;
+      if (flags & CONTRADICTS) leftQ = true;
+    }
   }
   for (let j = 0; j < nc; j++) {
     const cap = Math.max(capC[j]!, compC[j]!);
-    wc += cw[j]!;
-    mc += cap * cw[j]!;
-    rarity += cap * ci.info[j]!;
-    if (cap === 0 && informative(c.tokens[j]!) && cw[j]! > uc) uc = cw[j]!;
-    if (cap === 0 && contradicts(c.tokens[j]!)) leftC = true;
+    const w = cp[j * PACKED + 1]!;
+    wc += w;
+    mc += cap * w;
+    rarity += cap * cp[j * PACKED + 2]!;
+    if (cap === 0) {
+      const flags = cp[j * PACKED + 3]!;
+      if (flags & INFORMATIVE && w > uc) uc = w;
+      if (flags & CONTRADICTS) leftC = true;
+    }
   }
   const covQ = wq > 0 ? Math.min(1, mq / wq) : 0;
   const covC = wc > 0 ? Math.min(1, mc / wc) : 0;
@@ -267,8 +361,8 @@ export function featureBounds(q: NameForm, c: NameForm, lex: Lexicon, m: SimMatr
   const nums = qi.numbers;
   const numc = ci.numbers;
   lo[F.numberConflict] = hi[F.numberConflict] =
-    nums.length && numc.length && nums.some((n) => !numc.includes(n)) && numc.some((n) => !nums.includes(n)) ? 1 : 0;
-  lo[F.numberMissing] = hi[F.numberMissing] = (nums.length === 0) !== (numc.length === 0) ? 1 : 0;
+    qi.numberCount && ci.numberCount && nums.some((n) => !numc.includes(n)) && numc.some((n) => !nums.includes(n)) ? 1 : 0;
+  lo[F.numberMissing] = hi[F.numberMissing] = (qi.numberCount === 0) !== (ci.numberCount === 0) ? 1 : 0;
   lo[F.legalFormConflict] = hi[F.legalFormConflict] = q.legal && c.legal && q.legal !== c.legal && q.legal !== 'generic' && c.legal !== 'generic' ? 1 : 0;
   lo[F.singleToken] = hi[F.singleToken] = qi.informative === 1 && ci.informative === 1 ? 1 : 0;
   lo[F.romanised] = hi[F.romanised] = q.romanised || c.romanised ? 1 : 0;
@@ -340,9 +434,11 @@ export function bestNameComparison(
     for (const c of cForms) {
       if ((q.latin !== c.latin && !sameScript(q, c)) || asWritten(q, c)) continue;
       any = true;
-      // The similarities go to scratch space: the few pairs aligned afterwards find them again in the memo.
-      const matrix = similarityMatrix(q.tokens, c.tokens, cache, scratchMatrix);
-      featureBounds(q, c, lex, matrix, organisation, lo, hi);
+      // Each token's best counterpart from the memo (the few pairs aligned afterwards find the similarities there again).
+      if (cache?.maxima && q.tokens.length <= SCRATCH_TOKENS && c.tokens.length <= SCRATCH_TOKENS) {
+        cache.maxima(q.tokens, c.tokens, scratchCapQ, scratchCapC, formInfo(c, lex).packed, PACKED);
+        boundsFromCaps(q, c, lex, scratchCapQ, scratchCapC, organisation, lo, hi);
+      } else featureBounds(q, c, lex, similarityMatrix(q.tokens, c.tokens, cache, scratchMatrix), organisation, lo, hi);
       const ub = bound(lo, hi, q, c) + BOUND_MARGIN;
       if (ub >= floor) promising.push({ q, c, order, ub });
       order++;

@@ -1,7 +1,7 @@
 // The score of a candidate for a query: features → logistic model → [0, 1], with thresholds per use and per list.
 import { model } from '../model/index.js';
 import type { SimCache } from './align.js';
-import { compareEvidence } from './evidence.js';
+import { compareEvidence, evidenceValues, type Evidence } from './evidence.js';
 import { FEATURES, NAME_FEATURE_COUNT } from './feature-list.js';
 import { bestNameComparison, boundRating, type NameComparison } from './features.js';
 import { Lexicon } from './lexicon.js';
@@ -80,22 +80,54 @@ export function scoreSubjects(q: Subject, c: Subject, lex: Lexicon, m: Model = D
   // Features go to scratch space first: a candidate proven below the floor needs no vector of its own.
   const values = scratchValues.fill(0);
   const organisation = q.style === 'organisation' && c.style === 'organisation';
-  const evidence = compareEvidence(q, c, values);
+  evidenceValues(q, c, values);
   let ez = 0;
   for (let i = NAME_FEATURE_COUNT; i < values.length; i++) ez += m.coef[i]! * values[i]!;
   // The name rating a pair needs for the score to reach `floor` (none when the floor is 0 or 1: nothing is pruned).
   const nameFloor = floor > 0 && floor < 1 ? Math.log(floor / (1 - floor)) - ez - 1e-9 : -Infinity;
-  const rate = (v: Float64Array, qf: NameForm, cf: NameForm) => nameLogit(m, v) + formPrior(m, qf, cf);
-  const bound = exhaustive
-    ? undefined
-    : (lo: Float64Array, hi: Float64Array, qf: NameForm, cf: NameForm) => m.weights.intercept + boundRating(m.coef, lo, hi) + formPrior(m, qf, cf);
-  const best = bestNameComparison(q.names, c.names, lex, rate, cache, organisation, bound, nameFloor);
+  const r = ratersOf(m);
+  const best = bestNameComparison(q.names, c.names, lex, r.rate, cache, organisation, exhaustive ? undefined : r.bound, nameFloor);
   if (best === null) return null;
   const kept = new Float64Array(values);
   if (best) kept.set(best.comparison.values);
   let z = best ? best.rating : -Infinity;
   for (let i = NAME_FEATURE_COUNT; i < kept.length; i++) z += m.coef[i]! * kept[i]!;
-  return { score: best ? sigmoid(z) : 0, values: kept, name: best?.comparison, evidence, schemaConflict: false };
+  return new ScoredPair(best ? sigmoid(z) : 0, kept, best?.comparison, q, c);
+}
+
+/** A scored pair; the lines of its evidence are written when read (an explanation is made for matches only). */
+class ScoredPair implements Scored {
+  readonly schemaConflict = false;
+  private notes: Array<{ feature: string; detail: string }> | undefined;
+
+  constructor(
+    readonly score: number,
+    readonly values: Float64Array,
+    readonly name: NameComparison | undefined,
+    private readonly q: Evidence,
+    private readonly c: Evidence,
+  ) {}
+
+  get evidence(): Array<{ feature: string; detail: string }> {
+    return (this.notes ??= compareEvidence(this.q, this.c, new Float64Array(FEATURES.length)));
+  }
+}
+
+type Rate = (values: Float64Array, q: NameForm, c: NameForm) => number;
+type Bound = (lo: Float64Array, hi: Float64Array, q: NameForm, c: NameForm) => number;
+const raters = new WeakMap<Model, { rate: Rate; bound: Bound }>();
+
+/** The model's rating of a pair of name forms and its upper bound from feature bounds, made once per model. */
+function ratersOf(m: Model): { rate: Rate; bound: Bound } {
+  let r = raters.get(m);
+  if (!r) {
+    r = {
+      rate: (v, qf, cf) => nameLogit(m, v) + formPrior(m, qf, cf),
+      bound: (lo, hi, qf, cf) => m.weights.intercept + boundRating(m.coef, lo, hi) + formPrior(m, qf, cf),
+    };
+    raters.set(m, r);
+  }
+  return r;
 }
 
 const scratchValues = new Float64Array(FEATURES.length);

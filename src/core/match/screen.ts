@@ -50,11 +50,21 @@ export function screen(index: CandidateIndex, query: ScreeningQuery | MatchEntit
   let best = 0;
   let scored = 0;
   let bestEntityId: string | undefined;
+  const minShare = opts.minShare ?? MIN_SHARE;
+  // The threshold depends on the candidate's lists only when thresholds are configured per list.
+  const perList = !(opts.threshold !== undefined && Number.isFinite(opts.threshold)) && opts.config?.lists !== undefined;
+  const common = perList ? NaN : thresholdFor(opts, m);
+  let lastLists: readonly string[] | undefined;
+  let lastThreshold = NaN;
   for (const c of candidates) {
     // A candidate holding under this share of the query's name information cannot be a match: not scored.
-    if (c.share < (opts.minShare ?? MIN_SHARE)) continue;
+    if (c.share < minShare) continue;
     scored++;
-    const threshold = thresholdFor({ ...opts, lists: c.lists }, m);
+    if (perList && c.lists !== lastLists) {
+      lastLists = c.lists;
+      lastThreshold = thresholdFor({ ...opts, lists: c.lists }, m);
+    }
+    const threshold = perList ? lastThreshold : common;
     const floor = opts.minScore ?? threshold;
     // A candidate proven below both the floor and the best score so far changes nothing: its names are not all aligned.
     const s = scoreSubjects(q, c.subject, index.lexicon, m, cache, Math.min(floor, best), opts.exhaustive);

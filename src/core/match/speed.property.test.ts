@@ -5,7 +5,10 @@ import { CandidateIndex } from './candidates.js';
 import { scoreSubjects } from './scorer.js';
 import { screen } from './screen.js';
 import { editLowerBound, letterMask, levenshtein, maskCeiling, similarityCeiling } from './strings.js';
-import { compositeCaps, textSimilarity } from './align.js';
+import { compositeCaps, similarityMatrix, textSimilarity } from './align.js';
+import { compareForms, featureBounds } from './features.js';
+import { NAME_FEATURE_COUNT } from './feature-list.js';
+import { nameForms } from './names.js';
 import { Lexicon } from './lexicon.js';
 
 const spelling = fc.oneof(
@@ -17,6 +20,24 @@ const spelling = fc.oneof(
 const people = ['Testperson Quuxley', 'Testa Quuxleigh Borr', 'Quentin Quuxley', 'Abdul Rahman Testfield', 'Abdoul Rachman Testfeld', 'Borr Quux Testa'].map(
   (name, i) => ({ id: `p${i}`, schema: 'Person', properties: { name: [name], alias: [name.split(' ').reverse().join(' ')] } }),
 );
+
+/** Words whose joins, splits and abbreviations exercise the joined-token and abbreviation paths. */
+const JOINABLE = [
+  'abdul',
+  'rahman',
+  'abdulrahman',
+  'abdoulrachman',
+  'jc',
+  'jean',
+  'claude',
+  'sergei',
+  'lavrov',
+  'sergeilavrov',
+  'pla',
+  'people',
+  'liberation',
+  'army',
+];
 
 describe('speed-ups keep results exact', () => {
   it('bounds the edit distance from below', () => {
@@ -94,6 +115,71 @@ describe('speed-ups keep results exact', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('screens exactly as the exhaustive comparison does when names are joined, split or abbreviated', () => {
+    const words = JOINABLE;
+    const entity = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 4 }).map((t) => t.join(' '));
+    fc.assert(
+      fc.property(
+        fc.array(entity, { minLength: 1, maxLength: 6 }),
+        entity,
+        fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
+        (names, n, minScore) => {
+          const index = CandidateIndex.build(
+            names.map((name, i) => ({ id: `e${i}`, schema: i % 2 ? 'Person' : 'Organization', properties: { name: [name] } })),
+          );
+          const opts = minScore === undefined ? {} : { minScore };
+          for (const schema of ['Person', 'Organization'])
+            expect(screen(index, { name: n, schema }, opts)).toEqual(screen(index, { name: n, schema }, { ...opts, exhaustive: true }));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('bounds every name feature of a pair of forms, joined, split and abbreviated tokens included', () => {
+    const lex = new Lexicon();
+    const words = [...JOINABLE, 'bin', 'x'];
+    const name = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 4 }).map((t) => t.join(' '));
+    const lo = new Float64Array(NAME_FEATURE_COUNT);
+    const hi = new Float64Array(NAME_FEATURE_COUNT);
+    fc.assert(
+      fc.property(name, name, fc.boolean(), (a, b, organisation) => {
+        const style = organisation ? 'organisation' : 'person';
+        const [q] = nameForms(a, 'name', style, lex, true);
+        const [c] = nameForms(b, 'name', style, lex, true);
+        if (!q || !c) return;
+        const cmp = compareForms(q, c, lex, undefined, organisation);
+        featureBounds(q, c, lex, similarityMatrix(q.tokens, c.tokens), organisation, lo, hi);
+        for (let f = 0; f < NAME_FEATURE_COUNT; f++) {
+          expect(cmp.values[f]).toBeGreaterThanOrEqual(lo[f]! - 1e-12);
+          expect(cmp.values[f]).toBeLessThanOrEqual(hi[f]! + 1e-12);
+        }
+      }),
+      {
+        numRuns: 500,
+        examples: [
+          ['pla', 'people liberation army', true],
+          ['jc sergei', 'jean claude sergei', false],
+          ['sergei lavrov', 'sergeilavrov', false],
+          ['abdoulrachman', 'abdul rahman', false],
+        ],
+      },
+    );
+  });
+
+  it('gives each candidate the threshold of its lists', () => {
+    const index = CandidateIndex.build([
+      { id: 'a', schema: 'Person', lists: ['strict'], properties: { name: ['Testperson Quuxley'] } },
+      { id: 'b', schema: 'Person', lists: ['lenient'], properties: { name: ['Testperson Quuxly'] } },
+      { id: 'c', schema: 'Person', lists: ['strict', 'lenient'], properties: { name: ['Testpersen Quuxley'] } },
+    ]);
+    const config = { lists: { strict: 0.9, lenient: 0.3 } };
+    const thresholds = Object.fromEntries(screen(index, { name: 'Testperson Quuxley' }, { config }).matches.map((m) => [m.entityId, m.threshold]));
+    expect(thresholds).toEqual({ a: 0.9, b: 0.3, c: 0.3 });
+    const fixed = screen(index, { name: 'Testperson Quuxley' }, { config, threshold: 0.2 }).matches;
+    expect(fixed.map((m) => m.threshold)).toEqual([0.2, 0.2, 0.2]);
   });
 
   it('scores every candidate as a fresh comparison would, whatever was screened before', () => {

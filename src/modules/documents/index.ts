@@ -7,7 +7,7 @@ import { paPart } from './pa/part.js';
 import { lostPart } from './lost/part.js';
 import { checkPart } from './check/part.js';
 
-export { checkLost, type LostCheck, type LostHit } from './lost/store.js';
+export { activeVersion as activeLostVersion, checkLost, lostKey, registeredKeys, type LostCheck, type LostHit } from './lost/store.js';
 export { lost as lostTables } from './lost/tables.js';
 export { importReports } from './lost/import.js';
 

@@ -123,6 +123,10 @@ export function intelCommands(program: Command, cli: CliContext): void {
       const r = await crossReference(ctx, opts.case, caller(), { lists: opts.lists, ...(opts.import !== undefined ? { importId: opts.import } : {}) });
       if (opts.json) return out.json(r);
       out.line(`${r.entities} entities compared: ${r.proposed} pairs proposed (${r.againstLists} against lists), ${r.known} known already.`);
+      if (r.skippedPairs || r.cappedPairs)
+        out.line(
+          `Not compared: up to ${r.skippedPairs} pairs joined only by a name or identifier too common to select by, ${r.cappedPairs} beyond the candidates per entity.`,
+        );
     });
 
   intel

@@ -181,6 +181,55 @@ export async function resolvedEntities(exec: Executor, caseId: string): Promise<
   return resolve(await caseRows(exec, caseId));
 }
 
+/** A case entity as cross-referencing reads it: canonical id, most specific schema, and the union of its records' properties. */
+export interface Matchable {
+  id: string;
+  schema: string;
+  properties: Record<string, string[]>;
+  /** Every record id this entity stands for (itself included). */
+  records: string[];
+}
+
+/**
+ * The case's entities that can be matched (people, companies, vessels …; links are not), resolved as `resolve` does but
+ * without what matching does not read: no captions, entity references left as stored, and the properties of the other
+ * entities never parsed. For cases of a million entities, where the full resolution is most of the cost.
+ */
+export async function matchableEntities(exec: Executor, caseId: string): Promise<Matchable[]> {
+  const rows = await it(exec)
+    .selectFrom('intel_entities')
+    .select(['id', 'schema', 'properties', 'canonical_id'])
+    .where('case_id', '=', caseId)
+    .orderBy('id')
+    .execute();
+  const groups = new Map<string, Array<(typeof rows)[number]>>();
+  for (const r of rows) {
+    const g = groups.get(r.canonical_id);
+    if (g) g.push(r);
+    else groups.set(r.canonical_id, [r]);
+  }
+  const usable = new Map<string, boolean>();
+  const out: Matchable[] = [];
+  for (const [id, group] of groups) {
+    let schema = group.length === 1 ? group[0]!.schema : (group.find((r) => r.id === id)?.schema ?? group[0]!.schema);
+    for (const r of group) if (r.schema !== schema) schema = commonSchema(schema, r.schema)?.name ?? schema;
+    let ok = usable.get(schema);
+    if (ok === undefined) {
+      const s = model.getSchema(schema);
+      usable.set(schema, (ok = !!s && s.matchable && !edgeOf(s)));
+    }
+    if (!ok) continue;
+    if (group.length === 1) {
+      out.push({ id, schema, properties: JSON.parse(group[0]!.properties) as Record<string, string[]>, records: [id] });
+      continue;
+    }
+    const properties: Record<string, string[]> = {};
+    for (const r of group) union(properties, JSON.parse(r.properties) as Record<string, string[]>);
+    out.push({ id, schema, properties, records: group.map((r) => r.id) });
+  }
+  return out;
+}
+
 /** The canonical id of a record id (as imported), or undefined when the case has no such record. */
 export async function canonicalOf(exec: Executor, caseId: string, id: string): Promise<string | undefined> {
   const r = await it(exec).selectFrom('intel_entities').select('canonical_id').where('case_id', '=', caseId).where('id', '=', id).executeTakeFirst();

@@ -245,7 +245,17 @@ export function dataRoutes(app: HttpApp, ctx: AppContext): void {
           })
           .optional(),
         response: {
-          200: z.object({ caseId: z.string(), entities: z.number(), proposed: z.number(), againstLists: z.number(), known: z.number(), indexed: z.number() }),
+          200: z.object({
+            caseId: z.string(),
+            entities: z.number(),
+            proposed: z.number(),
+            againstLists: z.number(),
+            known: z.number(),
+            indexed: z.number(),
+            scoredPairs: z.number(),
+            skippedPairs: z.number(),
+            cappedPairs: z.number(),
+          }),
         },
       },
       config,

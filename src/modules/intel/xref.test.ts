@@ -11,7 +11,7 @@ import { createCase } from './cases.js';
 import type { Resolved } from './entities.js';
 import { importIntoCase } from './import/run.js';
 import { it as tables } from './tables.js';
-import { blocked, blockKeys, crossReference, MAX_BLOCK } from './xref.js';
+import { block, blockKeys, crossReference, MAX_BLOCK, type Blocking } from './xref.js';
 
 const person = (id: string, name: string, extra: Record<string, string[]> = {}): Resolved => ({
   id,
@@ -30,13 +30,39 @@ describe('blocking keys', () => {
     expect(blockKeys(person('e', 'JOHN SPECIMEN', { phone: ['+43 (660) 1234567'] })).some((k) => keys.includes(k))).toBe(true);
   });
 
-  it('keep the entities sharing a selective key with a screened one, and drop keys too common to select by', () => {
-    const screened = [person('in-1', 'ERIKA MUSTERFRAU'), person('in-2', 'TESTPERSON EINS')];
+  it('survive a word misspelt beyond its sound when the date of birth is the same', () => {
+    const keys = blockKeys(person('a', 'ERIKA MUSTERFRAU', { birthDate: ['1970-01-01'] }));
+    expect(blockKeys(person('b', 'ERIKA XUSTERFRAU', { birthDate: ['1970-01-01'] })).some((k) => keys.includes(k))).toBe(true);
+    expect(blockKeys(person('c', 'ERIKA XUSTERFRAU', { birthDate: ['1971-01-01'] })).some((k) => keys.includes(k))).toBe(false);
+  });
+
+  it('pair the screened entities with those sharing a selective key, each pair once, and count what the limits leave out', () => {
+    const screened = [person('in-1', 'ERIKA MUSTERFRAU'), person('in-2', 'TESTPERSON EINS'), person('in-3', 'Musterfrau Erika')];
     const others = [person('ex-1', 'Musterfrau, Erika'), person('ex-2', 'MAX MUSTERMANN'), person('ex-3', 'ERIKA BEISPIEL')];
-    expect(blocked(screened, others).map((e) => e.id)).toEqual(['in-1', 'in-2', 'ex-1']);
-    const crowd = Array.from({ length: MAX_BLOCK + 1 }, (_, i) => person(`crowd-${i}`, 'TESTPERSON EINS'));
-    expect(blocked(screened, [...others, ...crowd]).map((e) => e.id)).toEqual(['in-1', 'in-2', 'ex-1']);
-    expect(blocked(screened, [...others, ...crowd.slice(1)])).toHaveLength(3 + MAX_BLOCK);
+    const ids = (b: Blocking) => b.candidates.map((cs) => cs.map((c) => b.pool[c]!.id));
+    const plain = block(screened, others);
+    expect(plain.pool.map((e) => e.id)).toEqual(['in-1', 'in-2', 'in-3', 'ex-1']);
+    // in-1 and in-3 are compared once, from in-1.
+    expect(ids(plain)).toEqual([['in-3', 'ex-1'], [], ['ex-1']]);
+    expect([plain.skippedPairs, plain.cappedPairs, plain.oversizedKeys]).toEqual([0, 0, 0]);
+
+    const crowd = Array.from({ length: MAX_BLOCK }, (_, i) => person(`crowd-${i}`, 'TESTPERSON EINS'));
+    const crowded = block(screened, [...others, ...crowd]);
+    expect(ids(crowded)[1]).toEqual([]);
+    expect([crowded.oversizedKeys, crowded.skippedPairs]).toEqual([1, MAX_BLOCK]);
+    expect(block(screened, [...others, ...crowd.slice(1)], MAX_BLOCK, MAX_BLOCK).candidates[1]).toHaveLength(MAX_BLOCK - 1);
+
+    const capped = block(screened, [...others, ...crowd.slice(0, 10)], MAX_BLOCK, 4);
+    expect(ids(capped)[1]).toEqual(['crowd-0', 'crowd-1', 'crowd-2', 'crowd-3']);
+    expect(capped.cappedPairs).toBe(6);
+  });
+
+  it('compare first those sharing the most keys', () => {
+    const screened = [person('in-1', 'ERIKA MUSTERFRAU', { phone: ['+43 660 1234567'] })];
+    const others = [person('ex-1', 'Erika Musterfrau'), person('ex-2', 'Erika Musterfrau', { phone: ['0043 660 1234567', '+43 660 1234567'] })];
+    const b = block(screened, others, MAX_BLOCK, 1);
+    expect(b.candidates[0]!.map((c) => b.pool[c]!.id)).toEqual(['ex-2']);
+    expect(b.cappedPairs).toBe(1);
   });
 });
 
@@ -82,7 +108,7 @@ for (const backend of storeBackends('intel xref of an import')) {
         operator,
       );
       const r = await crossReference(t.ctx, c.id, operator, { lists: false, importId: imp.importId! });
-      expect([r.entities, r.indexed]).toEqual([2, 4]);
+      expect([r.entities, r.indexed, r.skippedPairs, r.cappedPairs]).toEqual([2, 4, 0, 0]);
       const pairs = await tables(t.ctx.db.kysely).selectFrom('intel_pairs').select(['left_id', 'right_id']).where('case_id', '=', c.id).execute();
       // The two older records of ERIKA are not paired with each other: that pair is not the import's.
       expect(pairs.map((p) => `${p.left_id} ${p.right_id}`).sort()).toEqual(['a-old-1 z-new-1', 'a-old-2 z-new-1']);

@@ -1,14 +1,23 @@
 // Cross-referencing: the screening engine proposes pairs of probably-same entities, within a case and against the lists.
 import { randomUUID } from 'node:crypto';
-import { CandidateIndex, screen, type MatchEntity } from '../../core/match/index.js';
-import { model } from '../../core/model/index.js';
+import {
+  CandidateIndex,
+  DEFAULT_MODEL,
+  explanationOf,
+  Lexicon,
+  prepareSubject,
+  scoreSubjects,
+  screen,
+  thresholdFor,
+  type MatchEntity,
+} from '../../core/match/index.js';
 import { foldDiacritics, phoneticKeys, tokens } from '../../core/text/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { currentIndex } from '../screening/index.js';
 import { entitiesIn } from '../watchlists/index.js';
 import { auditChange, openCase, type Caller } from './access.js';
-import { commonSchema, resolvedEntities, type Resolved } from './entities.js';
+import { commonSchema, matchableEntities, type Matchable } from './entities.js';
 import { it } from './tables.js';
 
 export interface XrefResult {
@@ -20,8 +29,17 @@ export interface XrefResult {
   againstLists: number;
   /** Pairs already proposed or decided earlier, not proposed again. */
   known: number;
-  /** Entities in the index the screened ones were compared against (with `importId`: those the blocking kept). */
+  /** Entities the screened ones were compared against (with `importId`: those the blocking kept, the screened ones included). */
   indexed: number;
+  /** With `importId`: pairs of entities blocking gave that were scored (0 without: the screening engine retrieves its own). */
+  scoredPairs: number;
+  /**
+   * With `importId`: pairs not compared because the only key joining them is held by too many entities (an upper
+   * bound; see Blocking.skippedPairs). 0 without.
+   */
+  skippedPairs: number;
+  /** With `importId`: pairs not compared because a screened entity had more than MAX_CANDIDATES in its blocks. 0 without. */
+  cappedPairs: number;
 }
 
 export interface XrefOptions {
@@ -38,68 +56,180 @@ export interface XrefOptions {
 const NAME_PROPS = ['name', 'alias', 'previousName', 'weakAlias', 'firstName', 'lastName'];
 /** Identifier properties: the same value on both sides puts two entities in one block. */
 const ID_PROPS = ['phone', 'email', 'registrationNumber', 'taxNumber', 'innCode', 'passportNumber', 'idNumber', 'leiCode', 'imoNumber', 'iban'];
-/** A blocking key held by more entities of the case than this is too common to select by (e.g. two frequent name words). */
+/** A blocking key held by more entities than this is too common to select by (e.g. two frequent name words); its pairs are counted as skipped. */
 export const MAX_BLOCK = 2000;
+/** Most entities one screened entity is scored against (those sharing the most keys first); the rest are counted as capped. */
+export const MAX_CANDIDATES = 200;
 
-/** First phonetic code of a name word (the word itself when it has none: digits, other scripts). */
+/** Phonetic codes of name words seen (names repeat their words: a case of a million entities has far fewer distinct words). */
+const soundMemo = new Map<string, string>();
+/** First phonetic code of a name word, diacritics folded (the word itself when it has none: digits, other scripts). */
 function sound(word: string): string {
-  return phoneticKeys(word)[0] ?? word;
+  let s = soundMemo.get(word);
+  if (s === undefined) {
+    const folded = foldDiacritics(word);
+    s = phoneticKeys(folded)[0] ?? folded;
+    if (soundMemo.size >= 500_000) soundMemo.clear();
+    soundMemo.set(word, s);
+  }
+  return s;
 }
+
+const FULL_DATE = /^\d{4}-\d{2}-\d{2}/;
 
 /**
  * Blocking keys of an entity: per name, every pair of its words' phonetic codes (a misspelt word keeps its code; two
  * names sharing two words' sounds may be the same, one shared word alone is not enough), a one-word name's own code,
- * and identifiers as written without punctuation.
+ * each word's code with a full date of birth (a word misspelt beyond its sound still leaves the other word and the
+ * date), and identifiers as written without punctuation.
  */
 export function blockKeys(e: { properties: Readonly<Record<string, readonly string[]>> }): string[] {
-  const keys = new Set<string>();
-  for (const p of NAME_PROPS)
-    for (const name of e.properties[p] ?? []) {
-      const words = [...new Set(tokens(name.slice(0, 200)).map((t) => sound(foldDiacritics(t))))].slice(0, 8).sort();
-      if (words.length === 1) keys.add(`n:${words[0]}`);
-      for (let i = 0; i < words.length; i++) for (let j = i + 1; j < words.length; j++) keys.add(`n:${words[i]}|${words[j]}`);
+  return keysOf(e);
+}
+
+/** Blocking keys; with `sounds`, only the name keys all of whose words' codes are among them (the others can join no block). */
+function keysOf(e: { properties: Readonly<Record<string, readonly string[]>> }, sounds?: ReadonlySet<string>): string[] {
+  // Built as plain strings in an array (this runs once per entity of the case): duplicates dropped at the end.
+  const out: string[] = [];
+  let born: string[] | undefined;
+  for (const d of e.properties.birthDate ?? []) if (FULL_DATE.test(d)) (born ??= []).push(d.slice(0, 10));
+  let names = 0;
+  for (const p of NAME_PROPS) {
+    const values = e.properties[p];
+    if (!values) continue;
+    for (const name of values) {
+      names++;
+      const words: string[] = [];
+      for (const t of tokens(name.length > 200 ? name.slice(0, 200) : name)) {
+        const w = sound(t);
+        if (!words.includes(w)) words.push(w);
+        if (words.length === 8) break;
+      }
+      if (words.length === 1) out.push('n:' + words[0]);
+      const ws = sounds ? words.filter((w) => sounds.has(w)) : words;
+      ws.sort();
+      for (let i = 0; i < ws.length; i++) for (let j = i + 1; j < ws.length; j++) out.push('n:' + ws[i] + '|' + ws[j]);
+      if (born) for (const d of born) for (const w of ws) out.push('d:' + d + '|' + w);
     }
-  for (const p of ID_PROPS)
-    for (const v of e.properties[p] ?? []) {
+  }
+  for (const p of ID_PROPS) {
+    const values = e.properties[p];
+    if (!values) continue;
+    for (const v of values) {
       const id = v.replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase();
-      if (id.length >= 4) keys.add(`i:${p}:${id}`);
+      if (id.length >= 4) out.push('i:' + p + ':' + id);
     }
-  return [...keys];
+  }
+  return names > 1 || (born && born.length > 1) || out.length > 12 ? [...new Set(out)] : dedupeSmall(out);
+}
+
+/** Drops repeated keys of a short list (an entity with one name has few keys, and rarely the same twice). */
+function dedupeSmall(keys: string[]): string[] {
+  for (let i = 1; i < keys.length; i++) if (keys.indexOf(keys[i]!) < i) return [...new Set(keys)];
+  return keys;
+}
+
+/** The pairs blocking gives: who is compared with whom, and how many pairs the limits left out. */
+export interface Blocking {
+  /** The screened entities, then the others that share a usable key with one of them. */
+  pool: Matchable[];
+  /** Per screened entity (pool index), the pool indexes it is compared with, most shared keys first; each pair once. */
+  candidates: number[][];
+  /** Keys of screened entities held by more than MAX_BLOCK entities: not used to select pairs. */
+  oversizedKeys: number;
+  /**
+   * Pairs a screened entity would have been compared with through an oversized key (an upper bound: a pair that
+   * shares another, usable key is compared all the same).
+   */
+  skippedPairs: number;
+  /** Pairs beyond MAX_CANDIDATES of a screened entity (those sharing the fewest keys): not compared. */
+  cappedPairs: number;
 }
 
 /**
- * The entities the screened ones are compared against: the screened ones and every other entity sharing a blocking key
- * with one of them (keys held by more than MAX_BLOCK entities of the case select nothing). Two passes over the others:
- * count how many hold each of the screened entities' keys, then keep those holding a selective one.
+ * Blocks the screened entities against the others: two entities are compared when they share a blocking key held by
+ * at most `maxBlock` entities; each screened entity with at most `maxCandidates` of them. Two passes over the others:
+ * count how many hold each of the screened entities' keys, then keep those holding a usable one.
  */
-export function blocked(screened: readonly Resolved[], others: readonly Resolved[]): Resolved[] {
+export function block(screened: readonly Matchable[], others: readonly Matchable[], maxBlock = MAX_BLOCK, maxCandidates = MAX_CANDIDATES): Blocking {
   const count = new Map<string, number>();
-  for (const e of screened) for (const k of blockKeys(e)) count.set(k, 0);
-  const keysOf: (string[] | undefined)[] = new Array<string[] | undefined>(others.length);
+  const screenedKeys = screened.map((e) => keysOf(e));
+  for (const ks of screenedKeys) for (const k of ks) count.set(k, (count.get(k) ?? 0) + 1);
+  const sounds = new Set<string>();
+  for (const e of screened)
+    for (const p of NAME_PROPS) for (const name of e.properties[p] ?? []) for (const w of tokens(name.slice(0, 200))) sounds.add(sound(w));
+  const othersKeys: (string[] | undefined)[] = new Array<string[] | undefined>(others.length);
   for (let i = 0; i < others.length; i++) {
-    const mine = blockKeys(others[i]!).filter((k) => count.has(k));
+    const mine = keysOf(others[i]!, sounds).filter((k) => count.has(k));
     if (!mine.length) continue;
-    keysOf[i] = mine;
+    othersKeys[i] = mine;
     for (const k of mine) count.set(k, count.get(k)! + 1);
   }
-  const out = [...screened];
-  for (let i = 0; i < others.length; i++) if (keysOf[i]?.some((k) => count.get(k)! <= MAX_BLOCK)) out.push(others[i]!);
-  return out;
+  const usable = (k: string) => count.get(k)! <= maxBlock;
+  const pool: Matchable[] = [...screened];
+  const members = new Map<string, number[]>();
+  const join = (k: string, at: number) => {
+    const list = members.get(k);
+    if (list) list.push(at);
+    else members.set(k, [at]);
+  };
+  screenedKeys.forEach((ks, i) => ks.filter(usable).forEach((k) => join(k, i)));
+  for (let i = 0; i < others.length; i++) {
+    const ks = othersKeys[i]?.filter(usable);
+    if (!ks?.length) continue;
+    const at = pool.push(others[i]!) - 1;
+    for (const k of ks) join(k, at);
+  }
+  let oversizedKeys = 0;
+  let skippedPairs = 0;
+  let cappedPairs = 0;
+  const oversized = new Set<string>();
+  const stamp = new Int32Array(pool.length).fill(-1);
+  const shared = new Int32Array(pool.length);
+  const candidates = screenedKeys.map((ks, i) => {
+    const found: number[] = [];
+    for (const k of ks) {
+      const list = members.get(k);
+      if (!list) {
+        if (!oversized.has(k)) {
+          oversized.add(k);
+          oversizedKeys++;
+        }
+        skippedPairs += count.get(k)! - 1;
+        continue;
+      }
+      for (const m of list) {
+        // Two screened entities are compared once, from the first of them.
+        if (m === i || (m < screened.length && m < i)) continue;
+        if (stamp[m] !== i) {
+          stamp[m] = i;
+          shared[m] = 0;
+          found.push(m);
+        }
+        shared[m] = shared[m]! + 1;
+      }
+    }
+    found.sort((a, b) => shared[b]! - shared[a]! || a - b);
+    if (found.length > maxCandidates) {
+      cappedPairs += found.length - maxCandidates;
+      found.length = maxCandidates;
+    }
+    return found;
+  });
+  return { pool, candidates, oversizedKeys, skippedPairs, cappedPairs };
 }
 
 /** Pairs written per INSERT statement. */
 const INSERT_CHUNK = 200;
 
-const matchable = (e: Resolved) => !e.edge && !!model.getSchema(e.schema)?.matchable;
-const asMatch = (e: Resolved): MatchEntity => ({ id: e.id, schema: e.schema, properties: e.properties });
+const asMatch = (e: Matchable): MatchEntity => ({ id: e.id, schema: e.schema, properties: e.properties });
 
-/** Proposes pairs: each matchable entity screened against the case's others and (unless `lists` is false) the active lists. */
 /** Proposes pairs: each matchable entity (or each of one import's) screened against the case's others and (unless `lists` is false) the active lists. */
 export async function crossReference(ctx: AppContext, caseRef: string, caller: Caller, opts: XrefOptions = {}): Promise<XrefResult> {
   const { row } = await openCase(ctx, ctx.db.kysely, caseRef, caller, 'analyst');
-  const everything = [...(await resolvedEntities(ctx.db.kysely, row.id)).values()].filter(matchable);
+  const everything = await matchableEntities(ctx.db.kysely, row.id);
   let all = everything;
-  let indexed = everything;
+  let blocking: Blocking | undefined;
   if (opts.importId !== undefined) {
     const imp = await it(ctx.db.kysely)
       .selectFrom('intel_imports')
@@ -121,21 +251,50 @@ export async function crossReference(ctx: AppContext, caseRef: string, caller: C
     );
     all = everything.filter((e) => e.records.some((r) => records.has(r)));
     const mine = new Set(all);
-    indexed = blocked(
+    blocking = block(
       all,
       everything.filter((e) => !mine.has(e)),
     );
   }
-  const index = CandidateIndex.build(indexed.map(asMatch));
   type Proposal = { left: string; right: string; source: string; score: number; explanation: unknown; entity: unknown };
   const proposals: Proposal[] = [];
-  for (const e of all) {
-    const r = screen(index, asMatch(e), { candidates: 20 });
-    for (const m of r.matches) {
-      if (m.entityId === e.id || !commonSchema(e.schema, m.schema)) continue;
-      // Each pair once, smaller id on the left, from whichever side found it first.
-      const [left, right] = m.entityId < e.id ? [m.entityId, e.id] : [e.id, m.entityId];
-      proposals.push({ left, right, source: 'case', score: m.score, explanation: m.explanation, entity: null });
+  let scored = 0;
+  if (blocking) {
+    // Within blocks: each entity prepared once, every pair a block gives scored (no retrieval needed).
+    const m = DEFAULT_MODEL;
+    const threshold = thresholdFor({}, m);
+    const lex = new Lexicon();
+    const subjects = blocking.pool.map((e) => prepareSubject(asMatch(e), lex, true));
+    for (const s of subjects) for (const f of s.names) lex.count(new Set(f.tokens.map((t) => t.id)), 1);
+    const compatible = new Map<string, boolean>();
+    blocking.candidates.forEach((cs, i) => {
+      const q = subjects[i]!;
+      if (!q.names.length) return;
+      for (const j of cs) {
+        const c = subjects[j]!;
+        if (!c.names.length) continue;
+        const pair = `${q.schema}\u0000${c.schema}`;
+        let ok = compatible.get(pair);
+        if (ok === undefined) compatible.set(pair, (ok = !!commonSchema(q.schema, c.schema)));
+        if (!ok) continue;
+        scored++;
+        // Proven below the threshold without aligning every name: null.
+        const s = scoreSubjects(q, c, lex, m, undefined, threshold);
+        if (!s || s.score < threshold) continue;
+        const [left, right] = c.id < q.id ? [c.id, q.id] : [q.id, c.id];
+        proposals.push({ left, right, source: 'case', score: s.score, explanation: explanationOf(q, c, s, m, lex), entity: null });
+      }
+    });
+  } else {
+    const index = CandidateIndex.build(all.map(asMatch));
+    for (const e of all) {
+      const r = screen(index, asMatch(e), { candidates: 20 });
+      for (const m of r.matches) {
+        if (m.entityId === e.id || !commonSchema(e.schema, m.schema)) continue;
+        // Each pair once, smaller id on the left, from whichever side found it first.
+        const [left, right] = m.entityId < e.id ? [m.entityId, e.id] : [e.id, m.entityId];
+        proposals.push({ left, right, source: 'case', score: m.score, explanation: m.explanation, entity: null });
+      }
     }
   }
   let againstLists = 0;
@@ -210,7 +369,23 @@ export async function crossReference(ctx: AppContext, caseRef: string, caller: C
         .execute();
     }
     proposed = fresh.length;
-    await auditChange(ctx, trx, caller, row.id, 'xref', { entities: all.length, proposed, againstLists, importId: opts.importId ?? null });
+    await auditChange(ctx, trx, caller, row.id, 'xref', {
+      entities: all.length,
+      proposed,
+      againstLists,
+      importId: opts.importId ?? null,
+      ...(blocking ? { skippedPairs: blocking.skippedPairs, cappedPairs: blocking.cappedPairs } : {}),
+    });
   });
-  return { caseId: row.id, entities: all.length, proposed, againstLists, known: repeated, indexed: indexed.length };
+  return {
+    caseId: row.id,
+    entities: all.length,
+    proposed,
+    againstLists,
+    known: repeated,
+    indexed: blocking ? blocking.pool.length : all.length,
+    scoredPairs: scored,
+    skippedPairs: blocking?.skippedPairs ?? 0,
+    cappedPairs: blocking?.cappedPairs ?? 0,
+  };
 }

@@ -1,5 +1,5 @@
 // Screening one validated query against the index: contract result, alerts for registered subjects, audit without personal values.
-import { screen, type ScreenMatch } from '../../core/match/index.js';
+import { screen, type ScreenMatch, type Subject } from '../../core/match/index.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/audit/types.js';
 import type { Executor } from '../../platform/db/index.js';
@@ -38,6 +38,8 @@ export interface ScreenRunOptions {
   trx?: Executor | undefined;
   /** The index as the caller already holds it (from `currentIndex`): needed with `trx`, which must not wait for another connection. */
   held?: Awaited<ReturnType<typeof currentIndex>> | undefined;
+  /** The query already prepared against `held`'s index (a caller that checked its name words): not prepared a second time. */
+  prepared?: Subject | undefined;
 }
 
 export interface ScreenRun {
@@ -75,7 +77,7 @@ export function toContract(m: ScreenMatch): ContractMatch {
 export async function screenQuery(ctx: AppContext, q: ValidQuery, opts: ScreenRunOptions): Promise<ScreenRun> {
   const { index, versions, sources } = opts.held ?? (await currentIndex(ctx));
   const restricted = q.lists?.length || opts.onlyEntities;
-  const r = screen(index, q, {
+  const r = screen(index, opts.prepared ?? q, {
     candidates: restricted ? 200 : 50,
     ...(opts.minScore !== undefined ? { minScore: opts.minScore } : {}),
     ...(opts.use ? { use: opts.use } : {}),

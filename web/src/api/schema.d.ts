@@ -7153,6 +7153,9 @@ export interface paths {
                             againstLists: number;
                             known: number;
                             indexed: number;
+                            scoredPairs: number;
+                            skippedPairs: number;
+                            cappedPairs: number;
                         };
                     };
                 };

@@ -120,6 +120,33 @@ export function checkInput(country: string, number: string): { country: IssuingC
   return { country: c, number: n };
 }
 
+/** A document's registry key, `country|skeleton`; null when its country or number cannot be read. */
+export function lostKey(country: string, number: string): string | null {
+  try {
+    const input = checkInput(country, number);
+    return `${input.country.key}|${skeleton(input.number)}`;
+  } catch (err) {
+    if (err instanceof AppError) return null;
+    throw err;
+  }
+}
+
+/** Of the given registry keys (see `lostKey`), those the version holds reports under: one indexed read per 500 skeletons. */
+export async function registeredKeys(exec: LostExecutor, keys: Iterable<string>, version: number): Promise<Set<string>> {
+  const skeletons = [...new Set([...keys].map((k) => k.slice(k.indexOf('|') + 1)))];
+  const found = new Set<string>();
+  for (let i = 0; i < skeletons.length; i += 500) {
+    const rows = await exec
+      .selectFrom('lost_documents')
+      .select(['country', 'skeleton'])
+      .where('skeleton', 'in', skeletons.slice(i, i + 500))
+      .where(validIn(version))
+      .execute();
+    for (const r of rows) found.add(`${r.country}|${r.skeleton}`);
+  }
+  return found;
+}
+
 /**
  * Checks a document against a registry version (default: the active one): one lookup of the skeleton index.
  * With no version imported yet the answer is `none` with version null.

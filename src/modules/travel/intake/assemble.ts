@@ -5,6 +5,7 @@ import type { AppContext } from '../../../platform/context.js';
 import { alpha3 } from '../../../core/model/countries.js';
 import { airport } from '../places.js';
 import { parseTravel } from '../parse.js';
+import { takeParse } from './parsed.js';
 import type { Flight, ParsedMessage, Traveller } from '../types.js';
 import { flightDate, flightId } from './flight-id.js';
 import { lookupKeys, mainDocument, matchKeys, nameOnlyKey, personKey } from './identity.js';
@@ -85,7 +86,11 @@ function columns(
   };
 }
 
-async function upsertFlight(t: TrExecutor, f: Flight, id: string, status: FlightRow['status'] | null, home: string | undefined, now: string) {
+/**
+ * Inserts or updates the flight; true when it is new or what screening reads of it (route, times, direction, status)
+ * changed, so that its travellers are screened again even where their own data did not change.
+ */
+async function upsertFlight(t: TrExecutor, f: Flight, id: string, status: FlightRow['status'] | null, home: string | undefined, now: string): Promise<boolean> {
   const first = f.legs[0];
   const last = f.legs.at(-1);
   const fields = {
@@ -99,13 +104,19 @@ async function upsertFlight(t: TrExecutor, f: Flight, id: string, status: Flight
     legs: JSON.stringify(f.legs),
     last_message_at: now,
   };
-  const existing = await t.selectFrom('travel_flights').select(['id', 'status']).where('id', '=', id).executeTakeFirst();
+  const existing = await t
+    .selectFrom('travel_flights')
+    .select(['id', 'status', 'origin', 'destination', 'departure_local', 'departure_utc', 'arrival_local', 'arrival_utc', 'direction', 'legs'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (existing) {
     await t
       .updateTable('travel_flights')
       .set((eb) => ({ ...fields, status: status ?? existing.status, messages: eb('messages', '+', 1) }))
       .where('id', '=', id)
       .execute();
+    const same = (Object.keys(fields) as Array<keyof typeof fields>).every((k) => k === 'last_message_at' || fields[k] === existing[k]);
+    return !same || (status ?? existing.status) !== existing.status;
   } else {
     await t
       .insertInto('travel_flights')
@@ -123,6 +134,7 @@ async function upsertFlight(t: TrExecutor, f: Flight, id: string, status: Flight
         ...fields,
       })
       .execute();
+    return true;
   }
 }
 
@@ -143,8 +155,18 @@ async function recount(t: TrExecutor, id: string) {
     .execute();
 }
 
-async function upsertTravellers(t: TrExecutor, m: ParsedMessage, flight: string, messageId: string, now: string): Promise<string[]> {
+/** Rows per multi-row insert (21 values each: well under every engine's parameter limit). */
+const INSERT_CHUNK = 100;
+
+/**
+ * Merges the message's travellers into the flight's: ids of those added, or whose data or status changed (all that
+ * were reported when `flightChanged`). New rows are inserted together at the end, a few statements per message.
+ */
+async function upsertTravellers(t: TrExecutor, m: ParsedMessage, flight: string, messageId: string, now: string, flightChanged: boolean): Promise<string[]> {
   const rows = await t.selectFrom('travel_travellers').selectAll().where('flight_id', '=', flight).execute();
+  const matchKeysTaken = new Set(rows.map((r) => r.match_key));
+  // Rows of this message not inserted yet: a later report of the same person changes them in memory.
+  const pending = new Map<string, TravellerRow>();
   const byKey = new Map<string, TravellerRow>();
   // Name alone (of someone with a birth date) answers only a report without one, and only when the name is unique.
   const byNameOnly = new Map<string, TravellerRow | null>();
@@ -156,7 +178,7 @@ async function upsertTravellers(t: TrExecutor, m: ParsedMessage, flight: string,
   for (const r of rows) index(r, JSON.parse(r.data) as Traveller);
   const cancel = CANCELLING.has(m.function.action);
   const api = m.type === 'PAXLST';
-  const touched: string[] = [];
+  const touched = new Set<string>();
   for (const tv of m.travellers) {
     const keys = matchKeys(tv);
     const found =
@@ -177,10 +199,12 @@ async function upsertTravellers(t: TrExecutor, m: ParsedMessage, flight: string,
         version: found.version + 1,
         updated_at: now,
       };
-      await t.updateTable('travel_travellers').set(update).where('id', '=', found.id).execute();
+      // A push repeating what is known (the 48 h, 24 h and closure pushes mostly do) needs no new screening.
+      const changed = update.data !== found.data || update.cancelled !== found.cancelled;
+      if (!pending.has(found.id)) await t.updateTable('travel_travellers').set(update).where('id', '=', found.id).execute();
       Object.assign(found, update);
       index(found, merged);
-      touched.push(found.id);
+      if (changed || flightChanged) touched.add(found.id);
     } else {
       if (cancel) continue; // a cancellation of someone never reported
       const row: TravellerRow = {
@@ -198,14 +222,21 @@ async function upsertTravellers(t: TrExecutor, m: ParsedMessage, flight: string,
         updated_at: now,
       };
       // Two travellers of one message under the same strongest key (e.g. same name, no document): keep both apart.
-      if (rows.some((r) => r.match_key === row.match_key)) row.match_key = `${row.match_key}#${row.id}`;
-      await t.insertInto('travel_travellers').values(row).execute();
+      if (matchKeysTaken.has(row.match_key)) row.match_key = `${row.match_key}#${row.id}`;
+      matchKeysTaken.add(row.match_key);
+      pending.set(row.id, row);
       rows.push(row);
       index(row, tv);
-      touched.push(row.id);
+      touched.add(row.id);
     }
   }
-  return touched;
+  const inserts = [...pending.values()];
+  for (let i = 0; i < inserts.length; i += INSERT_CHUNK)
+    await t
+      .insertInto('travel_travellers')
+      .values(inserts.slice(i, i + INSERT_CHUNK))
+      .execute();
+  return [...touched];
 }
 
 /** A new PNR version when the booking data changed since the last push for this flight; an identical push adds none. */
@@ -248,13 +279,20 @@ async function keepPnrVersions(t: TrExecutor, m: ParsedMessage, flight: string, 
 
 /** Assembles one stored message into flights and travellers, once: a redelivered event finds it done. */
 export async function assembleMessage(ctx: AppContext, messageId: string): Promise<FlightUpdated[]> {
+  const referenceYear = ctx.clock.now().getUTCFullYear();
+  const kept = takeParse(messageId, referenceYear);
   const row = await tr(ctx.db.kysely)
     .selectFrom('travel_messages')
-    .select(['raw', 'status', 'assembled_at', 'sender', 'received_at'])
+    .select(['status', 'assembled_at', 'sender', 'received_at'])
     .where('id', '=', messageId)
     .executeTakeFirst();
   if (!row || row.status !== 'accepted' || row.assembled_at) return [];
-  const parsed = parseTravel(row.raw, { referenceYear: ctx.clock.now().getUTCFullYear() });
+  // The parse intake made in this process when there is one; else the stored bytes, read again.
+  const parsed =
+    kept ??
+    parseTravel((await tr(ctx.db.kysely).selectFrom('travel_messages').select('raw').where('id', '=', messageId).executeTakeFirstOrThrow()).raw, {
+      referenceYear,
+    });
   const now = ctx.clock.now().toISOString();
   return ctx.db.transaction(async (trx) => {
     const t = tr(trx);
@@ -272,13 +310,13 @@ export async function assembleMessage(ctx: AppContext, messageId: string): Promi
       for (const f of m.flights) {
         const id = flightId(f);
         if (!id) continue;
-        await upsertFlight(t, f, id, status, ctx.config.travelCountry, now);
+        const flightChanged = await upsertFlight(t, f, id, status, ctx.config.travelCountry, now);
         await t
           .insertInto('travel_flight_messages')
           .values({ flight_id: id, message_id: messageId, type: m.type, sender: row.sender, received_at: row.received_at })
           .onConflict((oc) => oc.doNothing())
           .execute();
-        const travellerIds = await upsertTravellers(t, m, id, messageId, now);
+        const travellerIds = await upsertTravellers(t, m, id, messageId, now, flightChanged);
         if (m.type === 'PNRGOV') await keepPnrVersions(t, m, id, messageId, now);
         await recount(t, id);
         const update = { flightId: id, messageId, travellerIds };

@@ -5,6 +5,7 @@ import type { Actor } from '../../../platform/audit/types.js';
 import { parseTravel } from '../parse.js';
 import type { Finding, FlightLeg, ParseError, ParseResult } from '../types.js';
 import { flightId } from './flight-id.js';
+import { dropParse, keepParse } from './parsed.js';
 import { tr, type Channel, type MessageRow } from './tables.js';
 
 export const MESSAGE_RECEIVED = 'travel.message-received';
@@ -84,7 +85,8 @@ const tooLarge = (size: number): ParseError => ({
 export async function receiveMessage(ctx: AppContext, raw: Uint8Array, by: ReceiveBy): Promise<ReceiveOutcome> {
   const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const parsed: ParseResult | null = bytes.length > MAX_MESSAGE_BYTES ? null : parseTravel(bytes, { referenceYear: ctx.clock.now().getUTCFullYear() });
+  const referenceYear = ctx.clock.now().getUTCFullYear();
+  const parsed: ParseResult | null = bytes.length > MAX_MESSAGE_BYTES ? null : parseTravel(bytes, { referenceYear });
   const sender = parsed?.sender ?? null;
   const interchangeRef = parsed?.interchangeReference ?? null;
   const dedupeKey = sender && interchangeRef ? `${sender}|${interchangeRef}` : `sha256:${sha256}`;
@@ -95,53 +97,61 @@ export async function receiveMessage(ctx: AppContext, raw: Uint8Array, by: Recei
   const now = ctx.clock.now().toISOString();
   const id = randomUUID();
 
-  return ctx.db.transaction(async (trx) => {
-    const t = tr(trx);
-    const existing = await t
-      .selectFrom('travel_messages')
-      .select(['id', 'status', 'sender', 'interchange_ref', 'summary', 'findings', 'error'])
-      .where('dedupe_key', '=', dedupeKey)
-      .executeTakeFirst();
-    if (existing) {
-      await t
-        .updateTable('travel_messages')
-        .set((eb) => ({ duplicates: eb('duplicates', '+', 1) }))
-        .where('id', '=', existing.id)
-        .execute();
-      await audit(ctx, trx, by, existing.id, { status: existing.status, duplicate: true });
-      return outcomeOf(existing, true);
-    }
-    const row: MessageRow = {
-      id,
-      dedupe_key: dedupeKey,
-      sender,
-      interchange_ref: interchangeRef,
-      type: messages[0]?.type ?? null,
-      channel: by.channel,
-      received_at: now,
-      received_by: by.actor.id,
-      size: bytes.length,
-      sha256,
-      raw: bytes,
-      status: usable ? 'accepted' : 'rejected',
-      error: error ? JSON.stringify(error) : null,
-      findings: JSON.stringify(findings),
-      summary: JSON.stringify({ messages }),
-      duplicates: 0,
-      assembled_at: null,
-    };
-    await t.insertInto('travel_messages').values(row).execute();
-    const counts = new Map<string, number>();
-    for (const f of [...findings, ...messages.flatMap((m) => m.findings)]) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
-    if (counts.size && sender)
-      await t
-        .insertInto('travel_findings')
-        .values([...counts].map(([code, count]) => ({ message_id: id, sender, day: now.slice(0, 10), code, count })))
-        .execute();
-    if (usable) await ctx.outbox.emit(trx, { topic: MESSAGE_RECEIVED, key: sender ?? 'unknown', payload: { messageId: id } });
-    await audit(ctx, trx, by, id, { status: row.status, duplicate: false, type: row.type, travellers: messages.reduce((n, m) => n + m.travellers, 0) });
-    return outcomeOf(row, false);
-  });
+  // Assembly in this process reuses the parse instead of reading the stored bytes again.
+  if (usable) keepParse(id, referenceYear, parsed);
+  try {
+    return await ctx.db.transaction(async (trx) => {
+      const t = tr(trx);
+      const existing = await t
+        .selectFrom('travel_messages')
+        .select(['id', 'status', 'sender', 'interchange_ref', 'summary', 'findings', 'error'])
+        .where('dedupe_key', '=', dedupeKey)
+        .executeTakeFirst();
+      if (existing) {
+        await t
+          .updateTable('travel_messages')
+          .set((eb) => ({ duplicates: eb('duplicates', '+', 1) }))
+          .where('id', '=', existing.id)
+          .execute();
+        await audit(ctx, trx, by, existing.id, { status: existing.status, duplicate: true });
+        dropParse(id);
+        return outcomeOf(existing, true);
+      }
+      const row: MessageRow = {
+        id,
+        dedupe_key: dedupeKey,
+        sender,
+        interchange_ref: interchangeRef,
+        type: messages[0]?.type ?? null,
+        channel: by.channel,
+        received_at: now,
+        received_by: by.actor.id,
+        size: bytes.length,
+        sha256,
+        raw: bytes,
+        status: usable ? 'accepted' : 'rejected',
+        error: error ? JSON.stringify(error) : null,
+        findings: JSON.stringify(findings),
+        summary: JSON.stringify({ messages }),
+        duplicates: 0,
+        assembled_at: null,
+      };
+      await t.insertInto('travel_messages').values(row).execute();
+      const counts = new Map<string, number>();
+      for (const f of [...findings, ...messages.flatMap((m) => m.findings)]) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
+      if (counts.size && sender)
+        await t
+          .insertInto('travel_findings')
+          .values([...counts].map(([code, count]) => ({ message_id: id, sender, day: now.slice(0, 10), code, count })))
+          .execute();
+      if (usable) await ctx.outbox.emit(trx, { topic: MESSAGE_RECEIVED, key: sender ?? 'unknown', payload: { messageId: id } });
+      await audit(ctx, trx, by, id, { status: row.status, duplicate: false, type: row.type, travellers: messages.reduce((n, m) => n + m.travellers, 0) });
+      return outcomeOf(row, false);
+    });
+  } catch (err) {
+    dropParse(id);
+    throw err;
+  }
 }
 
 async function audit(

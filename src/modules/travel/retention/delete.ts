@@ -6,6 +6,7 @@ import type { Transaction } from 'kysely';
 import type { Executor } from '../../../platform/db/index.js';
 import { deleteSubjects } from '../../alerts/index.js';
 import { BATCH, type BatchScope, type Kind } from './depersonalise.js';
+import { deleteRequestSeals } from './requests.js';
 import { rt, type RtExecutor } from './tables.js';
 
 /** Travellers that a confirmed travel alert names: kept, with their PNR versions and source messages. */
@@ -51,6 +52,7 @@ export async function deleteBatch(s: BatchScope, kind: Kind, before: string): Pr
     let derived: Record<string, number> = {};
     if (kind === 'traveller') {
       derived = await deleteDerived(t, s, ids);
+      derived.requestSeals = await deleteRequestSeals(t, ids);
       await t.deleteFrom('travel_travellers').where('id', 'in', ids).execute();
     } else if (kind === 'pnr-version') await t.deleteFrom('travel_pnr_versions').where('id', 'in', ids).execute();
     else await t.deleteFrom('travel_messages').where('id', 'in', ids).execute();

@@ -32,6 +32,8 @@ export interface BatchScope {
 export interface DerivedCounts {
   /** Decision notes on travel alerts masked (their originals sealed). */
   notesMasked: number;
+  /** Closed re-personalisation requests whose reason and decision note were masked (their originals sealed). */
+  requestTextsMasked: number;
   /** Rows deleted with the travellers they were derived from. */
   screeningsDeleted: number;
   ruleHitsDeleted: number;
@@ -39,7 +41,14 @@ export interface DerivedCounts {
   decisionsDeleted: number;
 }
 
-export const noDerived = (): DerivedCounts => ({ notesMasked: 0, screeningsDeleted: 0, ruleHitsDeleted: 0, alertsDeleted: 0, decisionsDeleted: 0 });
+export const noDerived = (): DerivedCounts => ({
+  notesMasked: 0,
+  requestTextsMasked: 0,
+  screeningsDeleted: 0,
+  ruleHitsDeleted: 0,
+  alertsDeleted: 0,
+  decisionsDeleted: 0,
+});
 
 async function seal(t: RtExecutor, s: BatchScope, kind: VaultRow['kind'], refId: string, plain: Buffer): Promise<void> {
   const { iv, sealed } = s.key.seal(plain);

@@ -7,6 +7,7 @@ import { INTAKE_STREAM } from '../intake/nats-intake.js';
 import { depersonaliseBatch, maskLateNotesBatch, noDerived, type BatchScope, type Kind } from './depersonalise.js';
 import { deleteBatch, deleteOrphansBatch } from './delete.js';
 import { monthsBefore, policyOf, type RetentionPolicy } from './policy.js';
+import { maskRequestTextsBatch } from './requests.js';
 import { purgeConfiguredStream } from './stream.js';
 import { rt } from './tables.js';
 import { loadVaultKey } from './vault.js';
@@ -20,6 +21,8 @@ export interface RetentionCounts {
   deleted: PerKind;
   /** Free-text notes of decisions on these travellers' alerts, masked (the originals sealed). */
   decisionNotesMasked: number;
+  /** Re-personalisation requests closed for longer than the depersonalisation period whose reason and note were masked (sealed). */
+  requestTextsMasked: number;
   /** Deleted with the travellers: stored screening results, rule hits, alerts and the decisions on them. */
   derivedDeleted: { screenings: number; ruleHits: number; alerts: number; decisions: number };
   /** Travellers past the deletion limit kept because a confirmed alert names them. */
@@ -69,6 +72,7 @@ export async function runRetention(ctx: AppContext, opts: RunOptions = {}): Prom
     depersonalised: { travellers: 0, pnrVersions: 0, messages: 0 },
     deleted: { travellers: 0, pnrVersions: 0, messages: 0 },
     decisionNotesMasked: 0,
+    requestTextsMasked: 0,
     derivedDeleted: { screenings: 0, ruleHits: 0, alerts: 0, decisions: 0 },
     keptForConfirmedAlerts: 0,
     stream: { status: 'not-configured', stream: null, purged: 0, detail: null },
@@ -76,10 +80,12 @@ export async function runRetention(ctx: AppContext, opts: RunOptions = {}): Prom
   // Depersonalising first: nothing is deleted that was not masked and sealed before (and tallied for statistics).
   for (const kind of KINDS) for (let n; (n = await depersonaliseBatch(scope, kind, depersonaliseBefore));) counts.depersonalised[field[kind]] += n;
   while (await maskLateNotesBatch(scope));
+  while (await maskRequestTextsBatch(scope, depersonaliseBefore));
   for (const kind of KINDS) for (let n; (n = await deleteBatch(scope, kind, deleteBefore));) counts.deleted[field[kind]] += n;
   while (await deleteOrphansBatch(scope));
   const d = scope.derived;
   counts.decisionNotesMasked = d.notesMasked;
+  counts.requestTextsMasked = d.requestTextsMasked;
   counts.derivedDeleted = { screenings: d.screeningsDeleted, ruleHits: d.ruleHitsDeleted, alerts: d.alertsDeleted, decisions: d.decisionsDeleted };
   const kept = await rt(ctx.db.kysely)
     .selectFrom('travel_travellers')
@@ -139,6 +145,7 @@ export async function runRetention(ctx: AppContext, opts: RunOptions = {}): Prom
         deletedPnrVersions: counts.deleted.pnrVersions,
         deletedMessages: counts.deleted.messages,
         maskedDecisionNotes: counts.decisionNotesMasked,
+        maskedRequestTexts: counts.requestTextsMasked,
         deletedScreenings: counts.derivedDeleted.screenings,
         deletedRuleHits: counts.derivedDeleted.ruleHits,
         deletedAlerts: counts.derivedDeleted.alerts,

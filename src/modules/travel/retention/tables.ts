@@ -5,8 +5,8 @@ import type { MessageRow, PnrVersionRow, Tables as IntakeTables, TravellerRow } 
 import type { RuleHitRow } from '../rules/tables.js';
 
 export interface VaultRow {
-  /** `alert-note`: a decision note on a travel alert, by decision id. */
-  kind: 'traveller' | 'pnr-version' | 'message' | 'alert-note';
+  /** `alert-note`: a decision note on a travel alert, by decision id; `repersonalise-request`: a request's reason and note, by request id. */
+  kind: 'traveller' | 'pnr-version' | 'message' | 'alert-note' | 'repersonalise-request';
   ref_id: string;
   key_id: string;
   iv: string;

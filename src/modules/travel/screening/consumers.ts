@@ -3,11 +3,11 @@ import type { AppContext } from '../../../platform/context.js';
 import type { ConsumerDef, DeliveredEvent } from '../../../platform/events/types.js';
 import { changedEntities, hasVersion, VERSION_ACTIVATED, type VersionActivated } from '../../watchlists/index.js';
 import { FLIGHT_UPDATED, type FlightUpdated } from '../intake/assemble.js';
-import { tr } from '../intake/tables.js';
+import { tr, type TravellerRow } from '../intake/tables.js';
 import { SYSTEM_ACTOR } from '../../../platform/audit/types.js';
 import { currentIndex } from '../../screening/index.js';
 import { loadRuleSet, loadTravellerViews, RULES_CHANGED } from '../rules/index.js';
-import { screenTraveller, type ScreenOptions } from './screen-traveller.js';
+import { screenTravellers, type ScreenOptions } from './screen-traveller.js';
 
 /** Screens these travellers of one flight (cancelled ones are not screened). */
 export async function screenFlightTravellers(
@@ -32,13 +32,13 @@ export async function screenFlightTravellers(
     : null;
   // One transaction and one audit row per flight: a commit per traveller would cost a disk flush each.
   return ctx.db.transaction(async (trx) => {
-    let alerts = 0;
-    const hits: string[] = [];
-    for (const row of rows) {
-      const r = await screenTraveller(ctx, trx, row, flight, { ...opts, held, ...(set && views ? { rules: { set, view: views.get(row.id) } } : {}) });
-      alerts += r.alerts.length;
-      if (r.outcome === 'hit') hits.push(row.id);
-    }
+    const results = await screenTravellers(ctx, trx, rows, flight, {
+      ...opts,
+      held,
+      ...(set && views ? { rulesFor: (row: TravellerRow) => ({ set, view: views.get(row.id) }) } : {}),
+    });
+    const alerts = results.reduce((n, r) => n + r.alerts.length, 0);
+    const hits = results.filter((r) => r.outcome === 'hit').map((r) => r.travellerId);
     await ctx.audit.record(trx, {
       action: 'travel.flight-screen',
       actor: SYSTEM_ACTOR,

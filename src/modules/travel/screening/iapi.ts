@@ -2,11 +2,11 @@
 import type { AppContext } from '../../../platform/context.js';
 import type { Actor } from '../../../platform/audit/types.js';
 import { AppError } from '../../../platform/errors.js';
-import { currentIndex, screenQuery, validateQuery } from '../../screening/index.js';
+import { currentIndex, screenQuery } from '../../screening/index.js';
 import { checkLost, lostTables } from '../../documents/index.js';
 import type { DocumentKind, Traveller, TravelDocument } from '../types.js';
 import { documentProblems } from './documents.js';
-import { travellerQuery } from './screen-traveller.js';
+import { preparedQuery, travellerQuery } from './screen-traveller.js';
 
 export interface IapiRequest {
   flight: { carrier: string; number: string; origin: string; destination: string; departure: string };
@@ -87,9 +87,9 @@ export async function answerIapi(ctx: AppContext, req: IapiRequest, by: { actor:
       });
   }
   try {
-    const { index } = await currentIndex(ctx);
-    const q = validateQuery(travellerQuery(t), index);
-    const run = await screenQuery(ctx, q, { actor: by.actor, requestId: by.requestId, use: 'border' });
+    const held = await currentIndex(ctx);
+    const { q, prepared } = preparedQuery(travellerQuery(t), held.index);
+    const run = await screenQuery(ctx, q, { actor: by.actor, requestId: by.requestId, use: 'border', held, prepared });
     for (const m of run.result.matches)
       reasons.push({ code: 'watchlist', detail: `possible match with ${m.caption} (${m.lists.join(', ')}), score ${m.score}` });
   } catch (err) {

@@ -3,9 +3,10 @@ import type { AppContext } from '../../../platform/context.js';
 import { SYSTEM_ACTOR } from '../../../platform/audit/types.js';
 import { AppError } from '../../../platform/errors.js';
 import type { Executor } from '../../../platform/db/index.js';
-import { currentIndex, screenQuery, validateQuery, type ContractMatch } from '../../screening/index.js';
+import { Kind, type Subject } from '../../../core/match/index.js';
+import { currentIndex, screenQuery, validateQuery, type ContractMatch, type ValidQuery } from '../../screening/index.js';
 import { raiseAlert } from '../../alerts/index.js';
-import { checkLost, lostTables, type LostHit } from '../../documents/index.js';
+import { activeLostVersion, checkLost, lostKey, lostTables, registeredKeys, type LostHit } from '../../documents/index.js';
 import type { Traveller } from '../types.js';
 import { evaluateRules, recordRuleHits, type RuleHit, type RuleSet, type TravellerView } from '../rules/index.js';
 import { tr, type FlightRow, type TravellerRow } from '../intake/tables.js';
@@ -48,6 +49,17 @@ export function travellerQuery(t: Traveller): Record<string, unknown> {
   };
 }
 
+/**
+ * The traveller's query, validated and prepared once against the index `screen()` will use (validating against the index
+ * would prepare it a second time). A name with no words to match throws validation's own error.
+ */
+export function preparedQuery(input: Record<string, unknown>, index: Awaited<ReturnType<typeof currentIndex>>['index']): { q: ValidQuery; prepared: Subject } {
+  const q = validateQuery(input);
+  const prepared = index.prepare(q);
+  if (!prepared.names.length || prepared.names.every((f) => f.tokens.every((tk) => tk.kind === Kind.Particle))) validateQuery(input, index);
+  return { q, prepared };
+}
+
 const subjectFacts = (t: Traveller): Record<string, string[]> => ({
   name: [[t.givenNames, t.surname].filter(Boolean).join(' ')],
   ...(t.birthDate ? { birthDate: [t.birthDate] } : {}),
@@ -68,15 +80,68 @@ export interface ScreenOptions {
   rulesOnly?: boolean;
 }
 
-/** Screens one traveller in the caller's transaction (a flight's travellers are committed, and audited, together). */
-export async function screenTraveller(
+/** What one traveller's screening needs from its flight, looked up once per flight. */
+interface FlightLookups {
+  held: Awaited<ReturnType<typeof currentIndex>>;
+  /** Active version of the lost and stolen registry (null: none imported, or not checked on this run). */
+  lostVersion: number | null;
+  /** `country|skeleton` of the flight's documents the registry holds something under: only these are looked up one by one. */
+  lostKeys: ReadonlySet<string>;
+}
+
+const screenedDocuments = (t: Traveller) => t.documents.filter((d) => d.number && d.issuingCountry && d.kind !== 'visa');
+
+/** One read of the registry for all the flight's documents: which `country|skeleton` keys it has rows for in the version. */
+async function lostKeysOf(trx: Executor, travellers: readonly Traveller[], version: number): Promise<Set<string>> {
+  const wanted = new Set<string>();
+  for (const t of travellers)
+    for (const d of screenedDocuments(t)) {
+      const k = lostKey(d.issuingCountry!, d.number!);
+      if (k) wanted.add(k);
+    }
+  return registeredKeys(lostTables(trx), wanted, version);
+}
+
+/**
+ * Screens travellers of one flight in the caller's transaction (a flight's travellers are committed, and audited,
+ * together): the index, the registry version and the registry's candidate documents are looked up once for the flight,
+ * each traveller's query is prepared once, and the results are stored in a few multi-row statements.
+ */
+export async function screenTravellers(
+  ctx: AppContext,
+  trx: Executor,
+  rows: readonly TravellerRow[],
+  flight: FlightRow,
+  opts: ScreenOptions & { rulesFor?: (row: TravellerRow) => ScreenOptions['rules'] } = {},
+): Promise<TravellerScreening[]> {
+  const travellers = rows.map((r) => JSON.parse(r.data) as Traveller);
+  const registry = !opts.watchlistsOnly && !opts.rulesOnly;
+  const lostVersion = registry ? await activeLostVersion(lostTables(trx)) : null;
+  const lookups: FlightLookups = {
+    held: opts.held ?? (await currentIndex(ctx)),
+    lostVersion,
+    lostKeys: lostVersion === null ? new Set() : await lostKeysOf(trx, travellers, lostVersion),
+  };
+  const results: TravellerScreening[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const rules = opts.rulesFor ? opts.rulesFor(row) : opts.rules;
+    results.push(await screenOne(ctx, trx, row, travellers[i]!, flight, { ...opts, ...(rules ? { rules } : {}) }, lookups));
+  }
+  await storeAll(ctx, trx, results, opts);
+  return results;
+}
+
+/** Screens one traveller in the caller's transaction; stored with the flight's others. */
+async function screenOne(
   ctx: AppContext,
   trx: Executor,
   row: TravellerRow,
+  t: Traveller,
   flight: FlightRow,
-  opts: ScreenOptions = {},
+  opts: ScreenOptions,
+  lookups: FlightLookups,
 ): Promise<TravellerScreening> {
-  const t = JSON.parse(row.data) as Traveller;
   const context = { flightId: flight.id, travellerId: row.id, departureUtc: flight.departure_utc, arrivalUtc: flight.arrival_utc };
   const subject = { source: 'travel', type: 'traveller', id: row.id };
   const alerts: string[] = [];
@@ -85,8 +150,8 @@ export async function screenTraveller(
   let watchlistSkipped: string | null = null;
   if (!opts.rulesOnly)
     try {
-      const held = opts.held ?? (await currentIndex(ctx));
-      const q = validateQuery(travellerQuery(t), held.index);
+      const { held } = lookups;
+      const { q, prepared } = preparedQuery(travellerQuery(t), held.index);
       const run = await screenQuery(ctx, q, {
         actor: SYSTEM_ACTOR,
         use: 'border',
@@ -94,6 +159,7 @@ export async function screenTraveller(
         onlyEntities: opts.onlyEntities,
         trx,
         held,
+        prepared,
         audit: false,
       });
       watchlist = run.result.matches;
@@ -104,10 +170,11 @@ export async function screenTraveller(
     }
 
   const lostDocuments: LostHit[] = [];
-  if (!opts.watchlistsOnly && !opts.rulesOnly) {
-    for (const d of t.documents) {
-      if (!d.number || !d.issuingCountry || d.kind === 'visa') continue;
-      const check = await checkLost(lostTables(trx), d.issuingCountry, d.number).catch((err: unknown) => {
+  if (!opts.watchlistsOnly && !opts.rulesOnly && lookups.lostVersion !== null) {
+    for (const d of screenedDocuments(t)) {
+      const key = lostKey(d.issuingCountry!, d.number!);
+      if (key && !lookups.lostKeys.has(key)) continue; // nothing registered under its country and skeleton
+      const check = await checkLost(lostTables(trx), d.issuingCountry!, d.number!, lookups.lostVersion).catch((err: unknown) => {
         if (err instanceof AppError) return null; // a number or country the registry cannot read: shown as a document problem
         throw err;
       });
@@ -175,23 +242,49 @@ export async function screenTraveller(
     alerts,
     outcome,
   };
-  await store(ctx, trx, result, opts);
   return result;
 }
 
-async function store(ctx: AppContext, trx: Executor, r: TravellerScreening, opts: ScreenOptions) {
+/** Rows per multi-row statement (6 values each: well under every engine's parameter limit). */
+const CHUNK = 200;
+
+/** The latest screening of each traveller, replacing the one before (a re-screening merges into it). */
+async function storeAll(ctx: AppContext, trx: Executor, results: readonly TravellerScreening[], opts: ScreenOptions) {
   const t = tr(trx);
   const now = ctx.clock.now().toISOString();
-  const prior = await t.selectFrom('travel_screenings').select(['result', 'alerts']).where('traveller_id', '=', r.travellerId).executeTakeFirst();
-  // A re-screening against changed list entities adds to what the full screening found.
-  const merged: TravellerScreening =
-    prior && (opts.watchlistsOnly || opts.rulesOnly) ? mergeResults(JSON.parse(prior.result) as TravellerScreening, r, opts) : r;
-  const values = { flight_id: r.flightId, screened_at: now, outcome: merged.outcome, alerts: merged.alerts.length, result: JSON.stringify(merged) };
-  if (prior) await t.updateTable('travel_screenings').set(values).where('traveller_id', '=', r.travellerId).execute();
-  else
+  // A re-screening against changed list entities (or rules) adds to what the full screening found.
+  const priors = new Map<string, string>();
+  if (opts.watchlistsOnly || opts.rulesOnly)
+    for (let i = 0; i < results.length; i += CHUNK) {
+      const ids = results.slice(i, i + CHUNK).map((r) => r.travellerId);
+      for (const p of await t.selectFrom('travel_screenings').select(['traveller_id', 'result']).where('traveller_id', 'in', ids).execute())
+        priors.set(p.traveller_id, p.result);
+    }
+  const values = results.map((r) => {
+    const prior = priors.get(r.travellerId);
+    const merged = prior ? mergeResults(JSON.parse(prior) as TravellerScreening, r, opts) : r;
+    return {
+      traveller_id: r.travellerId,
+      flight_id: r.flightId,
+      screened_at: now,
+      outcome: merged.outcome,
+      alerts: merged.alerts.length,
+      result: JSON.stringify(merged),
+    };
+  });
+  for (let i = 0; i < values.length; i += CHUNK)
     await t
       .insertInto('travel_screenings')
-      .values({ traveller_id: r.travellerId, ...values })
+      .values(values.slice(i, i + CHUNK))
+      .onConflict((oc) =>
+        oc.column('traveller_id').doUpdateSet((eb) => ({
+          flight_id: eb.ref('excluded.flight_id'),
+          screened_at: eb.ref('excluded.screened_at'),
+          outcome: eb.ref('excluded.outcome'),
+          alerts: eb.ref('excluded.alerts'),
+          result: eb.ref('excluded.result'),
+        })),
+      )
       .execute();
 }
 

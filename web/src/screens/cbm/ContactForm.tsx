@@ -104,6 +104,7 @@ export function ContactForm({
       'alternates',
       value.alternates.map((a, j) => (i === j ? { ...a, ...patch } : a)),
     );
+  const removeRow = (k: 'channels' | 'alternates', i: number) => setValue((old) => ({ ...old, [k]: (old[k] as unknown[]).filter((_, j) => j !== i) }));
   const err = (field: string) => reasonAt(error, field);
   // After a refusal, take the person to the first field the server named.
   useEffect(() => {
@@ -236,18 +237,7 @@ export function ContactForm({
               <Field label={t('cbm.contact.channel-hours')} error={err(`channels[${i}].hours`)}>
                 <input className="input" value={c.hours} onChange={(e) => setChannel(i, { hours: e.target.value })} maxLength={40} size={14} />
               </Field>
-              <button
-                type="button"
-                className="button button--small"
-                onClick={() =>
-                  set(
-                    'channels',
-                    value.channels.filter((_, j) => j !== i),
-                  )
-                }
-              >
-                {t('cbm.contact.remove-row')}
-              </button>
+              <RemoveRow onClick={() => removeRow('channels', i)} />
             </div>
           ))}
           <datalist id="cbm-channel-types">
@@ -290,18 +280,7 @@ export function ContactForm({
                   size={14}
                 />
               </Field>
-              <button
-                type="button"
-                className="button button--small"
-                onClick={() =>
-                  set(
-                    'alternates',
-                    value.alternates.filter((_, j) => j !== i),
-                  )
-                }
-              >
-                {t('cbm.contact.remove-row')}
-              </button>
+              <RemoveRow onClick={() => removeRow('alternates', i)} />
             </div>
           ))}
           <button
@@ -331,5 +310,13 @@ export function ContactForm({
       </form>
       {contact ? <History id={contact.id} /> : null}
     </Dialog>
+  );
+}
+
+function RemoveRow({ onClick }: { onClick: () => void }) {
+  return (
+    <button type="button" className="button button--small" onClick={onClick}>
+      {t('cbm.contact.remove-row')}
+    </button>
   );
 }

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Field } from '../../../components/Field';
 import { Badge, ErrorNote, Name } from '../../../components/Text';
-import { formatNumber, t } from '../../../i18n';
+import { formatNumber, t, type MessageKey } from '../../../i18n';
 import { Link, useQueryState } from '../../../router';
 import { schemaLabel } from '../../lists/format';
 import { casePath } from '../api';
@@ -41,15 +41,15 @@ import {
   type History,
 } from './doc';
 import { downloadBlob, scene, toPng, toSvg } from './image';
-import { layout } from './layout';
+import { layoutInWorker } from './layout';
 import { ChartRenderer } from './render';
 import { Timeline } from './Timeline';
 import { NO_GRADE, project, viewDegrees, type Fact, type Metrics, type ViewOptions } from './view';
 
 const NODE_TYPES = ['Person', 'Company', 'Organization', 'LegalEntity', 'PublicBody', 'Address', 'BankAccount', 'Vehicle', 'Event'];
 const LINK_TYPES = ['Ownership', 'Directorship', 'Membership', 'Employment', 'Family', 'Associate', 'Payment', 'Call', 'Representation', 'UnknownLink'];
-/** Layout runs by itself after an addition up to this many entities; beyond it, on request. */
-const AUTO_LAYOUT = 1000;
+/** Layout runs by itself (in a web worker) after an addition up to this many entities; beyond it, on request. */
+const AUTO_LAYOUT = 20_000;
 
 interface Session {
   hist: History;
@@ -62,6 +62,24 @@ const sessions = new Map<string, Session>();
 const DEFAULT_OPTIONS: ViewOptions = { colourBy: 'type', sizeBy: 'none', undated: true };
 
 const uniq = <T,>(xs: Iterable<T>) => [...new Set(xs)];
+
+/** An operation of the toolbar on the selected entities: a change of the chart, undoable under its own label. */
+interface SelectionOp {
+  /** Button text. */
+  label: MessageKey;
+  /** Undo label. */
+  op: MessageKey;
+  apply: (d: ChartDoc, ids: string[]) => ChartDoc;
+  /** The selection is gone afterwards (hidden or removed entities). */
+  clears?: boolean;
+}
+const SELECTION_OPS: readonly SelectionOp[] = [
+  { label: 'intel.chart.collapse', op: 'intel.chart.op.collapse', apply: collapse },
+  { label: 'intel.chart.hide', op: 'intel.chart.op.hide', apply: (d, ids) => update(d, ids, { hidden: true }), clears: true },
+  { label: 'intel.chart.pin', op: 'intel.chart.op.pin', apply: (d, ids) => update(d, ids, { pinned: true }) },
+  { label: 'intel.chart.unpin', op: 'intel.chart.op.unpin', apply: (d, ids) => update(d, ids, { pinned: false }) },
+  { label: 'intel.chart.remove', op: 'intel.chart.op.remove', apply: removeNodes, clears: true },
+];
 
 export function ChartTab({ caseId, canWrite }: { caseId: string; canWrite: boolean }) {
   const [query, setQuery] = useQueryState();
@@ -172,12 +190,28 @@ export function ChartTab({ caseId, canWrite }: { caseId: string; canWrite: boole
     }
   };
 
-  /** Adds to the chart and lays it out when it is small enough to do so at once. */
-  const add = (base: ChartDoc, inc: Parameters<typeof addGraph>[1], around: string[] | undefined, label: string) => {
+  // A layout still running when the chart goes away is dropped.
+  const layouts = useRef<AbortController | null>(null);
+  useEffect(() => {
+    const c = new AbortController();
+    layouts.current = c;
+    return () => c.abort();
+  }, []);
+
+  /**
+   * Adds to the chart, laid out in a web worker (the chart stays fluid meanwhile), as one undoable change. What changed
+   * on the chart during the layout stays: the additions go onto the chart as it is then.
+   */
+  const add = async (inc: Parameters<typeof addGraph>[1], around: string[] | undefined, label: string) => {
+    const base = histRef.current.doc;
     let next = addGraph(base, inc, around);
-    if (next.nodes.size <= AUTO_LAYOUT && next.nodes.size !== base.nodes.size) next = move(next, layout(next));
+    if (next.nodes.size <= AUTO_LAYOUT && next.nodes.size !== base.nodes.size) {
+      const placed = await layoutInWorker(next, undefined, layouts.current?.signal);
+      if (!placed) return;
+      if (histRef.current.doc !== base) next = addGraph(histRef.current.doc, inc, around);
+      next = move(next, placed);
+    }
     change(next, label);
-    return next;
   };
 
   const expand = (keys: string[]) =>
@@ -185,7 +219,7 @@ export function ChartTab({ caseId, canWrite }: { caseId: string; canWrite: boole
       const ids = entityIds(keys);
       if (!ids.length) return;
       const r = await fetchNeighbourhood(caseId, { ids, limit: Number(expandLimit) || 200, nodeTypes: expandTypes, types: expandLinks });
-      add(histRef.current.doc, { nodes: [...r.seeds, ...r.nodes], links: r.links }, ids, t('intel.chart.op.expand', { count: ids.length }));
+      await add({ nodes: [...r.seeds, ...r.nodes], links: r.links }, ids, t('intel.chart.op.expand', { count: ids.length }));
       if (r.shown < r.total || !r.exact)
         note(
           t(r.exact ? 'intel.chart.capped' : 'intel.chart.capped-atleast', {
@@ -205,7 +239,7 @@ export function ChartTab({ caseId, canWrite }: { caseId: string; canWrite: boole
     const ids = seed.split(',').filter(Boolean);
     void run(async () => {
       const r = await fetchSeed(caseId, ids);
-      add(histRef.current.doc, r, undefined, t('intel.chart.op.seed', { count: r.nodes.length }));
+      await add(r, undefined, t('intel.chart.op.seed', { count: r.nodes.length }));
       setSelected(new Set(r.nodes.map((n) => n.id)));
       if (r.missing.length) note(t('intel.chart.missing', { count: r.missing.length }));
       setQuery({ seed: null });
@@ -237,7 +271,11 @@ export function ChartTab({ caseId, canWrite }: { caseId: string; canWrite: boole
   const selectBy = (pred: (key: string) => boolean) => setSelected(new Set(view.nodes.map((n) => n.key).filter(pred)));
   const degrees = useMemo(() => viewDegrees(view), [view]);
 
-  const doLayout = () => change(move(doc, layout(doc)), t('intel.chart.op.layout'));
+  const doLayout = () =>
+    void run(async () => {
+      const placed = await layoutInWorker(histRef.current.doc, undefined, layouts.current?.signal);
+      if (placed) change(move(histRef.current.doc, placed), t('intel.chart.op.layout'));
+    });
   const save = (asNew: boolean) => (e?: FormEvent) => {
     e?.preventDefault();
     void run(async () => {
@@ -271,6 +309,11 @@ export function ChartTab({ caseId, canWrite }: { caseId: string; canWrite: boole
     } else if (e.key === 'Delete' && selIds.length) change(removeNodes(doc, selIds), t('intel.chart.op.remove'));
   };
 
+  const runOp = (o: SelectionOp) => {
+    change(o.apply(doc, selIds), t(o.op));
+    if (o.clears) setSelected(new Set());
+  };
+
   const one = sel.length === 1 ? sel[0]! : undefined;
   const oneNode = one && !one.startsWith(GROUP_PREFIX) ? doc.nodes.get(one) : undefined;
   const oneGroup = one?.startsWith(GROUP_PREFIX) ? doc.groups.find((g) => `${GROUP_PREFIX}${g.id}` === one) : undefined;
@@ -290,7 +333,7 @@ export function ChartTab({ caseId, canWrite }: { caseId: string; canWrite: boole
         <button type="button" className="button button--small" onClick={() => renderer.current?.fit()}>
           {t('intel.chart.fit')}
         </button>
-        <button type="button" className="button button--small" disabled={doc.nodes.size < 2} onClick={doLayout}>
+        <button type="button" className="button button--small" disabled={doc.nodes.size < 2 || busy} onClick={doLayout}>
           {t('intel.chart.layout')}
         </button>
         <button type="button" className="button button--small" disabled={!doc.nodes.size} onClick={() => change(emptyDoc(), t('intel.chart.op.clear'))}>
@@ -300,54 +343,13 @@ export function ChartTab({ caseId, canWrite }: { caseId: string; canWrite: boole
         <button type="button" className="button button--small button--primary" disabled={!selIds.length || busy} onClick={() => void expand(sel)}>
           {t('intel.chart.expand')}
         </button>
-        <button
-          type="button"
-          className="button button--small"
-          disabled={!selIds.length}
-          onClick={() => change(collapse(doc, selIds), t('intel.chart.op.collapse'))}
-        >
-          {t('intel.chart.collapse')}
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          disabled={!selIds.length}
-          onClick={() => {
-            change(update(doc, selIds, { hidden: true }), t('intel.chart.op.hide'));
-            setSelected(new Set());
-          }}
-        >
-          {t('intel.chart.hide')}
-        </button>
+        {SELECTION_OPS.map((op) => (
+          <button key={op.label} type="button" className="button button--small" disabled={!selIds.length} onClick={() => runOp(op)}>
+            {t(op.label)}
+          </button>
+        ))}
         <button type="button" className="button button--small" disabled={!hiddenCount} onClick={() => change(showAll(doc), t('intel.chart.op.show'))}>
           {t('intel.chart.show-hidden', { count: hiddenCount })}
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          disabled={!selIds.length}
-          onClick={() => change(update(doc, selIds, { pinned: true }), t('intel.chart.op.pin'))}
-        >
-          {t('intel.chart.pin')}
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          disabled={!selIds.length}
-          onClick={() => change(update(doc, selIds, { pinned: false }), t('intel.chart.op.unpin'))}
-        >
-          {t('intel.chart.unpin')}
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          disabled={!selIds.length}
-          onClick={() => {
-            change(removeNodes(doc, selIds), t('intel.chart.op.remove'));
-            setSelected(new Set());
-          }}
-        >
-          {t('intel.chart.remove')}
         </button>
       </div>
 

@@ -11,6 +11,24 @@ export interface RendererEvents {
   onDragEnd(key: string, x: number, y: number): void;
 }
 
+export interface RendererOptions {
+  /**
+   * Draws less while the view moves (default true): no labels, and no links on a large chart, until it stops; on a large
+   * chart, labels only once zoomed in enough for them to be read. Off, every frame draws everything (the chart bench's
+   * baseline).
+   */
+  lightOnMove?: boolean;
+}
+
+/** Links drawn while the view moves up to this many; beyond, they reappear when it stops. */
+export const LINKS_WHILE_MOVING = 2000;
+/** Entities from which labels need a larger rendered node (that is, zooming in) to be drawn. */
+export const MANY_NODES = 2000;
+/** Rendered node size (px) from which labels are drawn: any on a small chart, zoomed in on a large one. */
+const LABEL_SIZE = { small: 4, large: 8 };
+/** Room (px) kept around the chart when it is fitted to the view, so the nodes at its edge are drawn whole. */
+export const FIT_PADDING = 40;
+
 type NodeAttrs = { x: number; y: number; size: number; color: string; label: string; highlighted?: boolean; zIndex?: number };
 type EdgeAttrs = { size: number; color: string; type?: string };
 
@@ -20,16 +38,20 @@ export class ChartRenderer {
   private selected = new Set<string>();
   private dragged: string | null = null;
   private moved = false;
+  private readonly light: boolean;
 
-  constructor(container: HTMLElement, events: RendererEvents) {
+  constructor(container: HTMLElement, events: RendererEvents, options: RendererOptions = {}) {
+    this.light = options.lightOnMove ?? true;
     this.sigma = new Sigma(this.graph, container, {
       allowInvalidContainer: true,
       defaultEdgeType: 'arrow',
       renderEdgeLabels: false,
-      labelRenderedSizeThreshold: 4,
+      labelRenderedSizeThreshold: LABEL_SIZE.small,
       labelDensity: 0.5,
       zIndex: true,
       hideEdgesOnMove: false,
+      hideLabelsOnMove: this.light,
+      stagePadding: FIT_PADDING,
     });
     this.sigma.on('clickNode', ({ node, event }) => {
       if (this.moved) return;
@@ -101,6 +123,12 @@ export class ChartRenderer {
       else g.addDirectedEdgeWithKey(l.key, l.source, l.target, attrs);
     }
     this.selected = new Set(selected);
+    if (this.light) {
+      const edges = g.size > LINKS_WHILE_MOVING;
+      if (this.sigma.getSetting('hideEdgesOnMove') !== edges) this.sigma.setSetting('hideEdgesOnMove', edges);
+      const labels = g.order > MANY_NODES ? LABEL_SIZE.large : LABEL_SIZE.small;
+      if (this.sigma.getSetting('labelRenderedSizeThreshold') !== labels) this.sigma.setSetting('labelRenderedSizeThreshold', labels);
+    }
     // The frame follows the chart's extent unless the user dragged something (then it stays put while they work).
     this.sigma.setCustomBBox(null);
   }
@@ -113,8 +141,25 @@ export class ChartRenderer {
     this.selected = new Set(selected);
   }
 
+  /** The camera that shows the whole chart: every node drawn whole, FIT_PADDING from the edge (large nodes need more room than the stage padding). */
+  fitState(): { x: number; y: number; ratio: number; angle: number } {
+    const reset = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+    const { width, height } = this.sigma.getDimensions();
+    let ratio = 1;
+    this.graph.forEachNode((key) => {
+      const d = this.sigma.getNodeDisplayData(key);
+      if (!d) return;
+      const p = this.sigma.framedGraphToViewport(d, { cameraState: reset });
+      // At a ratio ≥ 1 a node is drawn no larger than at 1, and its distance from the centre shrinks by the ratio.
+      const r = this.sigma.scaleSize(d.size, 1);
+      ratio = Math.max(ratio, Math.abs(p.x - width / 2) / Math.max(1, width / 2 - FIT_PADDING - r));
+      ratio = Math.max(ratio, Math.abs(p.y - height / 2) / Math.max(1, height / 2 - FIT_PADDING - r));
+    });
+    return { ...reset, ratio };
+  }
+
   fit(): void {
-    void this.sigma.getCamera().animatedReset({ duration: 300 });
+    void this.sigma.getCamera().animate(this.fitState(), { duration: 300 });
   }
 
   zoom(by: number): void {
