@@ -213,11 +213,12 @@ export async function travelIntakeBench(): Promise<void> {
       const x: Tracked = { messageId: out.id, flightId: flight.id!, travellers: out.messages[0]!.travellers, sentAt: t0 };
       tracked.push(x);
       pending.set(x.flightId, x);
-      const minute = Math.floor((t0 - start) / 60_000);
-      const m = minuteOf(t0);
+      // Minutes by schedule, not by the clock: a timer firing a little early must not move a message into the previous minute.
+      const minute = Math.floor((i * gapMs) / 60_000);
+      const m = minuteOf(due);
       m.sent++;
-      if (i === flights - 1 || Math.floor((start + (i + 1) * gapMs - start) / 60_000) !== minute) {
-        m.cpuMs = cpuMsSince(minuteCpu);
+      if (i === flights - 1 || Math.floor(((i + 1) * gapMs) / 60_000) !== minute) {
+        m.cpuMs += cpuMsSince(minuteCpu);
         minuteCpu = process.cpuUsage();
       }
     }
