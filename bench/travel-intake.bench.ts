@@ -51,17 +51,27 @@ function flightMessages(from: number, count: number, travellers: number): Buffer
 const embeddedConfig = (dir: string) =>
   loadConfig({ VIGIL_DATA_DIR: dir, VIGIL_LOG_LEVEL: 'silent', VIGIL_TRAVEL_COUNTRY: 'at', VIGIL_TRAVEL_DROP_DIR: 'off' });
 
+/** Runs `fn` on an embedded runtime in a temporary folder with the UN demo list imported and its index built; removes it after. */
+async function withStore<T>(prefix: string, fn: (runtime: Awaited<ReturnType<typeof openRuntime>>) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const runtime = await openRuntime(embeddedConfig(dir), MODULES, { log: createLogger('silent') });
+  try {
+    await importUnDemo(runtime.ctx);
+    await currentIndex(runtime.ctx);
+    return await fn(runtime);
+  } finally {
+    await runtime.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * Baseline of the sustained run, same machine, same run: the pipeline's three steps called one after another for each
  * message (receive, assemble, screen every traveller), no event transport and nothing else in flight, on a store of its own.
  */
 async function directBaseline(messages: Buffer[]): Promise<{ p50: number; p99: number; cpuMs: number }> {
-  const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-travel-direct-'));
-  const runtime = await openRuntime(embeddedConfig(dir), MODULES, { log: createLogger('silent') });
-  const ctx = runtime.ctx;
-  try {
-    await importUnDemo(ctx);
-    await currentIndex(ctx);
+  return withStore('vigil-bench-travel-direct-', async (runtime) => {
+    const ctx = runtime.ctx;
     const once = async (m: Buffer) => {
       const out = await receiveMessage(ctx, m, { channel: 'api', actor: SYSTEM_ACTOR });
       for (const u of await assembleMessage(ctx, out.id)) await screenFlightTravellers(ctx, u.flightId, u.travellerIds);
@@ -77,10 +87,7 @@ async function directBaseline(messages: Buffer[]): Promise<{ p50: number; p99: n
       latencies.push(performance.now() - t0);
     }
     return { p50: pct(latencies, 50), p99: pct(latencies, 99), cpuMs: cpuMsSince(cpu0) / timed.length };
-  } finally {
-    await runtime.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /**
@@ -104,12 +111,8 @@ export async function travelIntakeBench(): Promise<void> {
   const parseMs = cpuMsSince(parseCpu) / Math.min(50, messages.length);
   const baseline = await directBaseline(flightMessages(5000, Math.max(12, Math.min(40, Math.round(60 * scale()))), travellers));
 
-  const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-travel-'));
-  const runtime = await openRuntime(embeddedConfig(dir), MODULES, { log: createLogger('silent') });
-  const ctx = runtime.ctx;
-  try {
-    await importUnDemo(ctx);
-    await currentIndex(ctx);
+  await withStore('vigil-bench-travel-', async (runtime) => {
+    const ctx = runtime.ctx;
     await runtime.startBackground();
 
     console.log(
@@ -296,10 +299,7 @@ export async function travelIntakeBench(): Promise<void> {
       baseline: rows[0]!.name,
     } as (typeof rows)[number]);
     report('Interactive API (iAPI) answers, target p99 < 300 ms', rows);
-  } finally {
-    await runtime.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
   await natsWorkersBench(messages, parseMs);
 }
 
