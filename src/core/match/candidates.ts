@@ -2,11 +2,11 @@
 import { SharedSimilarities } from './align.js';
 import { Kind, Lexicon } from './lexicon.js';
 import type { NameForm } from './names.js';
-import { IntList, IntList8, Postings } from './postings.js';
+import { IntList, Postings } from './postings.js';
 import { compatibleSchemas } from './scorer.js';
 import { prepareSubject, type MatchEntity, type ScreeningQuery, type Subject } from './subject.js';
 import { VocabularySearch, type Expansion } from './vocabulary.js';
-import { Retrieval } from './retrieval.js';
+import { DEFER_MIN, Retrieval } from './retrieval.js';
 
 /** An entity held by the index, with the lists it is on. */
 export interface IndexedEntity {
@@ -43,28 +43,34 @@ export class CandidateIndex {
   private readonly slots = new Map<string, number>();
   private readonly nameEntity = new IntList(1024);
   private readonly nameForms: (NameForm | null)[] = [];
-  private readonly schemaIds = new IntList(1024);
   /** Each entity's first name id (an entity's names are consecutive). */
   private readonly firstName = new IntList(1024);
   private readonly schemas: string[] = [];
   private dead = 0;
   private readonly expansions = new Map<string, Expansion[]>();
-  private readonly retrieval = new Retrieval();
-  /** Token count of each name (for ties), capped at 255. */
-  private readonly nameLength = new IntList8(1024);
+  private readonly retrieval: Retrieval;
+  /** Each name's distinct tokens (those its postings hold): nameTokens[tokenStart[n] … tokenStart[n + 1]). */
+  private readonly tokenStart = new IntList(1024);
+  private readonly nameTokens = new IntList(1024);
   /** Similarities of pairs of interned tokens, kept across queries (see queryCache). */
   readonly similarities = new SharedSimilarities();
   /** Per query schema: which of the index's schemata can match it. */
   private readonly allowed = new Map<string, Uint8Array>();
 
-  constructor(lexicon = new Lexicon()) {
+  /**
+   * `deferMin`: postings at least this long may be skipped when that cannot change a search's result (default
+   * DEFER_MIN; Infinity reads every posting of every query, the reference for the default).
+   */
+  constructor(lexicon = new Lexicon(), opts: { deferMin?: number } = {}) {
     this.lexicon = lexicon;
+    this.retrieval = new Retrieval(opts.deferMin ?? DEFER_MIN);
     this.vocab = new VocabularySearch(lexicon);
+    this.tokenStart.push(0);
   }
 
   /** Builds an index of the entities (each with the lists it is on). Entities without a name are skipped. */
-  static build(entities: Iterable<MatchEntity & { lists?: readonly string[] }>): CandidateIndex {
-    const index = new CandidateIndex();
+  static build(entities: Iterable<MatchEntity & { lists?: readonly string[] }>, opts: { deferMin?: number } = {}): CandidateIndex {
+    const index = new CandidateIndex(new Lexicon(), opts);
     const toks = new IntList(1 << 16);
     const names = new IntList(1 << 16);
     for (const e of entities) index.insert(e, e.lists ?? [], toks, names);
@@ -120,6 +126,7 @@ export class CandidateIndex {
         this.lexicon.count(new Set(form.tokens.map((t) => t.id)), -1);
         this.nameForms[n] = null;
         this.nameEntity.data[n] = -1;
+        this.retrieval.removeName(n);
         this.dead++;
       }
     }
@@ -134,6 +141,11 @@ export class CandidateIndex {
 
   get size(): number {
     return this.slots.size;
+  }
+
+  /** Searches run, those that skipped the longest postings, and those that had to read them after all. */
+  get retrievalCounts(): { readonly runs: number; readonly deferred: number; readonly fellBack: number } {
+    return this.retrieval.counts;
   }
 
   /** Prepares a query against this index's token statistics (its unknown tokens stay transient). */
@@ -157,13 +169,14 @@ export class CandidateIndex {
     }
     const hits = this.retrieval.run(
       slots,
-      this.postings,
-      this.nameForms.length,
-      this.entities.length,
+      {
+        postings: this.postings,
+        entities: this.entities.length,
+        tokens: this.lexicon.size,
+        tokenStart: this.tokenStart.data,
+        nameTokens: this.nameTokens.data,
+      },
       limit,
-      this.nameEntity.data,
-      this.nameLength.data,
-      this.schemaIds.data,
       allowed,
     );
     let possible = 0;
@@ -201,10 +214,10 @@ export class CandidateIndex {
       this.vocab.bytes() +
       this.lexicon.bytes() +
       this.nameEntity.data.byteLength +
-      this.schemaIds.data.byteLength +
       this.retrieval.bytes() +
       this.similarities.bytes() +
-      this.nameLength.data.byteLength +
+      this.tokenStart.data.byteLength +
+      this.nameTokens.data.byteLength +
       names * 160 +
       refs * 8 +
       this.slots.size * 420;
@@ -252,19 +265,20 @@ export class CandidateIndex {
     this.slots.set(e.id, slot);
     let schema = this.schemas.indexOf(subject.schema);
     if (schema < 0) schema = this.schemas.push(subject.schema) - 1;
-    this.schemaIds.push(schema);
     this.firstName.push(this.nameForms.length);
     for (const form of subject.names) {
       const n = this.nameForms.length;
       this.nameForms.push(form);
       this.nameEntity.push(slot);
-      this.nameLength.push(Math.min(255, form.tokens.length));
+      this.retrieval.setName(n, slot, form.tokens.length, schema);
       const ids = new Set(form.tokens.map((t) => t.id));
       this.lexicon.count(ids, 1);
       for (const id of ids) {
         toks.push(id);
         names.push(n);
+        this.nameTokens.push(id);
       }
+      this.tokenStart.push(this.nameTokens.length);
     }
   }
 

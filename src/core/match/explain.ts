@@ -44,7 +44,9 @@ function nameDetail(feature: string, cmp: NameComparison, q: Subject, lex: Lexic
   const matchedC = cmp.c.tokens.length - cmp.cUnmatched.length;
   switch (feature) {
     case 'nameSimilarity':
-      return `name "${cmp.q.text}" against ${cmp.c.source} "${cmp.c.text}": ${describePairs(cmp) || 'no token in common'}`;
+      return `name "${cmp.q.text}" against ${cmp.c.source} "${cmp.c.text}": ${describePairs(cmp) || 'no token in common'}${
+        cmp.values[FEATURE_INDEX.conflict] ? ' (not counted for the match: the names contradict each other)' : ''
+      }`;
     case 'coverageMin':
     case 'coverageMax':
       return `${matchedQ} of ${cmp.q.tokens.length} query name tokens and ${matchedC} of ${cmp.c.tokens.length} candidate name tokens have a counterpart`;

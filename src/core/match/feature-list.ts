@@ -2,7 +2,10 @@
 
 /** Name features: each compares the best-matching pair of name forms. */
 export const NAME_FEATURES = [
-  /** Weighted mean similarity of aligned tokens over both names' informative tokens. */
+  /**
+   * Weighted mean similarity of aligned tokens over both names' informative tokens. This, both coverages and rarity
+   * are 0 for names that contradict each other (see conflict): what else they share does not make them one name.
+   */
   'nameSimilarity',
   /** Share of the less covered name that the other name accounts for. */
   'coverageMin',

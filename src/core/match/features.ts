@@ -258,7 +258,21 @@ export function compareForms(q: NameForm, c: NameForm, lex: Lexicon, cache?: Sim
   v[F.rarity] = Math.min(1, rarity / 2);
   v[F.singleToken] = qi.informative === 1 && ci.informative === 1 ? 1 : 0;
   v[F.romanised] = q.romanised || c.romanised ? 1 : 0;
+  if (v[F.conflict]) contradicted(v);
   return { q, c, pairs, qUnmatched, cUnmatched, values: v };
+}
+
+/**
+ * Names that contradict each other (each keeps a word or initial the other lacks, or a given name is the father's name
+ * in the other) are not partly the same name: how much of them agrees, and how rare the agreeing tokens are, says
+ * nothing for them (ABD EL KADER MAHMOUD AHMED EL SAYED is not ABD EL KADER MAHMOUD MOHAMED EL SAYED for agreeing in
+ * five of six parts). Their agreement features are 0, so a contradiction weighs the same in a long name as in a short one.
+ */
+function contradicted(v: Float64Array): void {
+  v[F.nameSimilarity] = 0;
+  v[F.coverageMin] = 0;
+  v[F.coverageMax] = 0;
+  v[F.rarity] = 0;
 }
 
 /**
@@ -357,6 +371,8 @@ function boundsFromCaps(
   if (nq !== nc) hi[F.exactName] = 0;
   if (!(qi.patronymicParticle && ci.patronymicParticle)) hi[F.patronymicSwap] = 0;
   hi[F.rarity] = Math.min(1, rarity / 4);
+  // A contradiction certain before the alignment: the agreement features will be 0 (see contradicted).
+  if (lo[F.conflict]) contradicted(hi);
   // Known without the alignment: numbers, legal forms, single tokens, romanisation.
   const nums = qi.numbers;
   const numc = ci.numbers;

@@ -17,6 +17,24 @@ describe('name features', () => {
     expect(contradicting.score).toBeLessThan(missing.score);
   });
 
+  it('does not let the parts two contradicting names share outweigh the contradiction, however many they are', () => {
+    const long = match({ name: 'Testabd Testkader Testmahmoud Borislav Testsayed' }, person('Testabd Testkader Testmahmoud Dimitar Testsayed'));
+    const short = match({ name: 'Testsayed Borislav' }, person('Testsayed Dimitar'));
+    const missing = match({ name: 'Testabd Testkader Testmahmoud Testsayed' }, person('Testabd Testkader Testmahmoud Dimitar Testsayed'));
+    for (const r of [long, short]) {
+      expect(feature(r, 'conflict')?.value).toBe(1);
+      expect(feature(r, 'nameSimilarity')?.value).toBe(0);
+      expect(feature(r, 'nameSimilarity')?.detail).toContain('not counted for the match: the names contradict each other');
+      expect(feature(r, 'coverageMin')).toBeUndefined();
+      expect(feature(r, 'rarity')).toBeUndefined();
+      expect(r.match).toBe(false);
+    }
+    // Four shared parts of five make the contradiction no smaller than one shared part of two.
+    expect(long.score).toBeLessThanOrEqual(short.score + 0.05);
+    expect(feature(missing, 'nameSimilarity')?.value).toBeGreaterThan(0.7);
+    expect(long.score).toBeLessThan(missing.score);
+  });
+
   it("counts a given name that is the father's name in the other against the match, but not BEN as a given name", () => {
     const swapped = match({ name: 'Salman bin Muhammad Testrawi' }, person('Muhammad bin Salman Testrawi'));
     expect(feature(swapped, 'conflict')?.detail).toBe("a given name in one is the father's name in the other");

@@ -17,27 +17,10 @@ export class IntList {
   }
 }
 
-/** Growable Uint8 list. */
-export class IntList8 {
-  data: Uint8Array;
-  length = 0;
-  constructor(capacity = 16) {
-    this.data = new Uint8Array(Math.max(4, capacity));
-  }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Uint8Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = v;
-  }
-}
-
 export class Postings {
   /** offsets[t] .. offsets[t + 1] index into `ids` for token t (tokens interned after the build have none there). */
-  private offsets = new Uint32Array(1);
-  private ids = new Int32Array(0);
+  private offsetList = new Uint32Array(1);
+  private idList = new Int32Array(0);
   private readonly extra = new Map<number, IntList>();
   private extraCount = 0;
 
@@ -50,10 +33,24 @@ export class Postings {
     const ids = new Int32Array(n);
     const fill = counts.slice(0, vocabulary);
     for (let i = 0; i < n; i++) ids[fill[tokens.data[i]!]!++] = names.data[i]!;
-    this.offsets = counts;
-    this.ids = ids;
+    this.offsetList = counts;
+    this.idList = ids;
     this.extra.clear();
     this.extraCount = 0;
+  }
+
+  /** offsets[t] … offsets[t + 1] index into `ids` for a token t < offsets.length − 1 (the CSR block, for tight loops). */
+  get offsets(): Uint32Array {
+    return this.offsetList;
+  }
+
+  get ids(): Int32Array {
+    return this.idList;
+  }
+
+  /** Names given a token after the build (undefined when none). */
+  extraOf(token: number): IntList | undefined {
+    return this.extraCount ? this.extra.get(token) : undefined;
   }
 
   /** Adds one posting after the build. */
@@ -66,23 +63,17 @@ export class Postings {
 
   /** Calls `f` for every name holding `token` (dead names included: the caller skips them). */
   forEach(token: number, f: (name: number) => void): void {
-    if (token + 1 < this.offsets.length) {
-      const end = this.offsets[token + 1]!;
-      for (let i = this.offsets[token]!; i < end; i++) f(this.ids[i]!);
+    if (token + 1 < this.offsetList.length) {
+      const end = this.offsetList[token + 1]!;
+      for (let i = this.offsetList[token]!; i < end; i++) f(this.idList[i]!);
     }
     const list = this.extra.get(token);
     if (list) for (let i = 0; i < list.length; i++) f(list.data[i]!);
   }
 
-  /** The CSR slice of a token and its late additions, for loops that avoid a callback. */
-  slice(token: number): { ids: Int32Array; start: number; end: number; extra: IntList | undefined } {
-    const inBase = token + 1 < this.offsets.length;
-    return { ids: this.ids, start: inBase ? this.offsets[token]! : 0, end: inBase ? this.offsets[token + 1]! : 0, extra: this.extra.get(token) };
-  }
-
   /** Postings of a token (an upper bound when names were removed). */
   count(token: number): number {
-    const base = token + 1 < this.offsets.length ? this.offsets[token + 1]! - this.offsets[token]! : 0;
+    const base = token + 1 < this.offsetList.length ? this.offsetList[token + 1]! - this.offsetList[token]! : 0;
     return base + (this.extra.get(token)?.length ?? 0);
   }
 
@@ -91,11 +82,11 @@ export class Postings {
   }
 
   get size(): number {
-    return this.ids.length + this.extraCount;
+    return this.idList.length + this.extraCount;
   }
 
   bytes(): number {
-    let b = this.offsets.byteLength + this.ids.byteLength;
+    let b = this.offsetList.byteLength + this.idList.byteLength;
     for (const l of this.extra.values()) b += l.data.byteLength + 64;
     return b;
   }

@@ -1,4 +1,5 @@
-// Retrieval scratch space: per-name score accumulation over postings in typed arrays, then the top entities by a heap.
+// Retrieval: per-name records packed in one typed array (accumulator, stamp, entity, length, schema) summed over
+// postings, then the top entities by a heap of names.
 import type { Postings } from './postings.js';
 
 export interface Hit {
@@ -10,29 +11,88 @@ export interface Hit {
 /** A query token's indexed spellings with their weights; a name counts only its best spelling of each slot. */
 export type Slot = ReadonlyArray<{ id: number; w: number }>;
 
+/** What retrieval reads of an index besides the names registered with it: postings and each name's tokens. */
+export interface Corpus {
+  postings: Postings;
+  /** Entity ids are below this. */
+  entities: number;
+  /** Token ids are below this. */
+  tokens: number;
+  /** The distinct tokens of name n (those its postings hold) are nameTokens[tokenStart[n] … tokenStart[n + 1]). */
+  tokenStart: Int32Array;
+  nameTokens: Int32Array;
+}
+
+/** Int32 fields of a name's record: the query stamp, the accumulated score (float32 bits), the entity, length | schema << 8. */
+const STRIDE = 4;
+const STAMP = 0;
+const ACC = 1;
+const ENTITY = 2;
+const META = 3;
+
 /** Shorter names win ties: each token of a retrieved name costs this much. */
 const LENGTH_COST = 0.01;
+/** Postings of a token shorter than this are always read (deferring them saves less than it costs). */
+export const DEFER_MIN = 16_384;
+const NONE: ReadonlySet<number> = new Set();
+/** More than the rounding of a float32 sum of slot weights can be. */
+const ROUNDING = 1e-4;
+/** Most slots whose tokens can be deferred in one query (a bit each). */
+const MAX_DEFERRED_SLOTS = 30;
 
 export class Retrieval {
-  private acc = new Float32Array(0);
-  private best = new Float32Array(0);
-  private stamp = new Int32Array(0);
+  /** STRIDE int32 per name (see STAMP … META): what one posting reads and writes shares a cache line. */
+  private rec = new Int32Array(0);
+  /** The same buffer as float32 (the ACC field). */
+  private recF = new Float32Array(0);
+  private names = 0;
   private touched = new Int32Array(0);
+  /** Each touched name's score, in touched order. */
+  private touchedScore = new Float32Array(0);
   private entScore = new Float32Array(0);
   private entName = new Int32Array(0);
   private entMark = new Int32Array(0);
   private entTouched = new Int32Array(0);
+  /** Per token: a bit per deferred slot holding it (bit 31: the token's postings are deferred). */
+  private tokenMark = new Int32Array(0);
+  /** Per deferred slot h and token t: the token's weight in the slot, at h × tokens + t. */
+  private slotWeight = new Float32Array(0);
+  private select = new Float32Array(0);
+  private readonly full = new Float64Array(MAX_DEFERRED_SLOTS);
+  private readonly light = new Float64Array(MAX_DEFERRED_SLOTS);
   private counter = 0;
+  /** Queries run, those whose deferred postings were proven needless, and those that had to read them after all. */
+  readonly counts = { runs: 0, deferred: 0, fellBack: 0 };
 
-  private ensure(names: number, entities: number): void {
-    if (this.acc.length < names) {
-      const size = Math.ceil(names * 1.25) + 16;
-      const acc = new Float32Array(size);
-      acc.set(this.acc);
-      this.acc = acc;
-      this.best = new Float32Array(size);
-      this.stamp = new Int32Array(size);
+  /** `deferMin`: postings at least this long may be deferred (Infinity: every posting is read). */
+  constructor(private readonly deferMin = DEFER_MIN) {}
+
+  /** Registers name `n` (names are numbered from 0 up, each once) of `entity`, with its token count and schema index. */
+  setName(n: number, entity: number, length: number, schema: number): void {
+    if ((n + 1) * STRIDE > this.rec.length) {
+      const rec = new Int32Array(Math.max(64, Math.ceil((n + 1) * 1.5)) * STRIDE);
+      rec.set(this.rec);
+      this.rec = rec;
+      this.recF = new Float32Array(rec.buffer);
+    }
+    const at = n * STRIDE;
+    this.rec[at + STAMP] = 0;
+    this.recF[at + ACC] = 0;
+    this.rec[at + ENTITY] = entity;
+    this.rec[at + META] = Math.min(255, length) | (schema << 8);
+    if (n >= this.names) this.names = n + 1;
+  }
+
+  /** A removed name is never retrieved again (its postings may remain until they are rebuilt). */
+  removeName(n: number): void {
+    if (n < this.names) this.rec[n * STRIDE + ENTITY] = -1;
+  }
+
+  private ensure(entities: number, tokens: number): void {
+    if (this.touched.length < this.names) {
+      const size = Math.ceil(this.names * 1.25) + 16;
       this.touched = new Int32Array(size);
+      this.touchedScore = new Float32Array(size);
     }
     if (this.entScore.length < entities) {
       const size = Math.ceil(entities * 1.25) + 16;
@@ -41,8 +101,9 @@ export class Retrieval {
       this.entMark = new Int32Array(size);
       this.entTouched = new Int32Array(size);
     }
+    if (this.tokenMark.length < tokens) this.tokenMark = new Int32Array(Math.ceil(tokens * 1.25) + 16);
     if (this.counter > 2_000_000_000) {
-      this.stamp.fill(0);
+      for (let n = 0; n < this.names; n++) this.rec[n * STRIDE + STAMP] = 0;
       this.entMark.fill(0);
       this.counter = 0;
     }
@@ -50,57 +111,263 @@ export class Retrieval {
 
   /**
    * Sums, per name, the weight of the best indexed spelling of each slot; then keeps each entity's best name and returns
-   * the `limit` best entities. `nameEntity` gives a name's entity (−1 once removed); entities whose schema is not
-   * `allowed` are skipped.
+   * the `limit` best entities (ties: the lower best-name id first). Entities whose schema is not `allowed` are skipped.
+   *
+   * A token whose postings dwarf all the others' (a particle such as "al" held by a tenth of the names) is deferred:
+   * the other postings are read first, the deferred tokens' weights are then added to the names found from those
+   * names' own tokens, and a name found by no other posting can score at most the sum over slots of their deferred
+   * weights. When that bound is below the `limit`-th entity's score, no such name can enter the result and the long
+   * postings are never read; otherwise every posting is read. Either way the result is the full computation's (the
+   * deferred weights, added last, may round the float32 scores differently).
    */
-  run(
-    slots: readonly Slot[],
-    postings: Postings,
-    names: number,
-    entities: number,
-    limit: number,
-    nameEntity: Int32Array,
-    nameLength: Uint8Array,
-    entitySchema: Int32Array,
-    allowed: Uint8Array,
-  ): Hit[] {
-    this.ensure(names, entities);
-    const { acc, best, stamp, touched } = this;
-    let count = 0;
-    for (const slot of slots) {
-      const s = ++this.counter;
-      for (const { id, w } of slot) {
-        const { ids, start, end, extra } = postings.slice(id);
-        const n = end - start + (extra?.length ?? 0);
-        for (let k = 0; k < n; k++) {
-          const name = k < end - start ? ids[start + k]! : extra!.data[k - (end - start)]!;
-          if (stamp[name] !== s) {
-            stamp[name] = s;
-            best[name] = w;
-            if (acc[name] === 0) touched[count++] = name;
-            acc[name]! += w;
-          } else if (w > best[name]!) {
-            acc[name]! += w - best[name]!;
-            best[name] = w;
-          }
+  run(slots: readonly Slot[], c: Corpus, limit: number, allowed: Uint8Array): Hit[] {
+    this.ensure(c.entities, c.tokens);
+    this.counts.runs++;
+    const deferred = this.deferred(slots, c.postings);
+    if (deferred.size) {
+      const hits = this.pass(slots, c, limit, allowed, deferred);
+      if (hits) {
+        this.counts.deferred++;
+        return hits;
+      }
+      this.counts.fellBack++;
+    }
+    return this.pass(slots, c, limit, allowed, undefined)!;
+  }
+
+  /** Tokens whose postings to defer: the longest, while each is longer than all the postings still read together. */
+  private deferred(slots: readonly Slot[], postings: Postings): ReadonlySet<number> {
+    if (!(this.deferMin < Infinity)) return NONE;
+    let total = 0;
+    let longest = 0;
+    for (const slot of slots)
+      for (const { id } of slot) {
+        const n = postings.count(id);
+        total += n;
+        if (n > longest) longest = n;
+      }
+    // Most queries: no posting long enough (a token met in several slots is counted once per slot here, as it is read).
+    if (longest < this.deferMin || 2 * longest * slots.length <= total) return NONE;
+    const cost = new Map<number, number>();
+    for (const slot of slots) for (const { id } of slot) cost.set(id, (cost.get(id) ?? 0) + postings.count(id));
+    const out = new Set<number>();
+    const byCost = [...cost].filter(([, n]) => n >= this.deferMin).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    for (const [id, n] of byCost) {
+      if (n <= total - n) break;
+      out.add(id);
+      total -= n;
+    }
+    return out;
+  }
+
+  /** One accumulation; with deferred tokens, undefined when the bound cannot prove their postings needless. */
+  private pass(slots: readonly Slot[], c: Corpus, limit: number, allowed: Uint8Array, deferred: ReadonlySet<number> | undefined): Hit[] | undefined {
+    const { rec, recF, touched } = this;
+    const { postings } = c;
+    const ids = postings.ids;
+    const offsets = postings.offsets;
+    const base = offsets.length - 1;
+    // Slots holding a deferred token, numbered h = 0, 1 …; with the most a name found by none of their other tokens can get.
+    const heavy: number[] = [];
+    let bound = 0;
+    if (deferred) {
+      for (let j = 0; j < slots.length; j++) {
+        let top = -1;
+        for (const { id, w } of slots[j]!) if (deferred.has(id) && w > top) top = w;
+        if (top >= 0) {
+          heavy.push(j);
+          bound += top;
         }
       }
+      if (heavy.length > MAX_DEFERRED_SLOTS) return undefined;
+      if (this.slotWeight.length < heavy.length * c.tokens) this.slotWeight = new Float32Array(Math.ceil(heavy.length * c.tokens * 1.25) + 16);
     }
+    let count = 0;
+    for (let j = 0; j < slots.length; j++) {
+      const s = ++this.counter;
+      // Best spelling first: a name's first posting in a slot is its best, later ones are skipped.
+      const entries = [...slots[j]!].sort((a, b) => b.w - a.w);
+      for (const { id, w } of entries) {
+        if (deferred?.has(id)) continue;
+        if (id < base) {
+          const end = offsets[id + 1]!;
+          for (let k = offsets[id]!; k < end; k++) {
+            const name = ids[k]!;
+            const at = name * STRIDE;
+            if (rec[at + STAMP] === s) continue;
+            rec[at + STAMP] = s;
+            const a = recF[at + ACC]!;
+            if (a === 0) touched[count++] = name;
+            recF[at + ACC] = a + w;
+          }
+        }
+        const extra = postings.extraOf(id);
+        if (extra)
+          for (let k = 0; k < extra.length; k++) {
+            const name = extra.data[k]!;
+            const at = name * STRIDE;
+            if (rec[at + STAMP] === s) continue;
+            rec[at + STAMP] = s;
+            const a = recF[at + ACC]!;
+            if (a === 0) touched[count++] = name;
+            recF[at + ACC] = a + w;
+          }
+      }
+    }
+    if (heavy.length) this.addDeferred(slots, c, heavy, deferred!, count);
+    const hits = this.best(count, limit, allowed);
+    // A name no read posting found scores at most `bound` (less its length cost, plus float rounding): it cannot displace
+    // the last hit.
+    if (heavy.length && (hits.length < limit || !(bound + ROUNDING < hits[hits.length - 1]!.score))) return undefined;
+    return hits;
+  }
+
+  /** Adds to each found name what the deferred tokens it holds give beyond the slot weights it already has. */
+  private addDeferred(slots: readonly Slot[], c: Corpus, heavy: readonly number[], deferred: ReadonlySet<number>, count: number): void {
+    const { recF, touched, tokenMark, slotWeight, full, light } = this;
+    const T = c.tokens;
+    const marked: number[] = [];
+    heavy.forEach((j, h) => {
+      for (const { id, w } of slots[j]!) {
+        if (tokenMark[id] === 0) marked.push(id);
+        tokenMark[id]! |= 1 << h;
+        if (deferred.has(id)) tokenMark[id]! |= 1 << 31;
+        const at = h * T + id;
+        if (w > slotWeight[at]!) slotWeight[at] = w;
+      }
+    });
+    const { tokenStart, nameTokens } = c;
+    for (let k = 0; k < count; k++) {
+      const name = touched[k]!;
+      let bits = 0;
+      const end = tokenStart[name + 1]!;
+      for (let p = tokenStart[name]!; p < end; p++) {
+        const t = nameTokens[p]!;
+        const m = tokenMark[t]!;
+        if (m === 0) continue;
+        const isDeferred = m < 0;
+        for (let slotBits = m & 0x7fffffff; slotBits !== 0; slotBits &= slotBits - 1) {
+          const h = 31 - Math.clz32(slotBits & -slotBits);
+          if (!(bits & (1 << h))) {
+            bits |= 1 << h;
+            full[h] = 0;
+            light[h] = 0;
+          }
+          const w = slotWeight[h * T + t]!;
+          if (w > full[h]!) full[h] = w;
+          if (!isDeferred && w > light[h]!) light[h] = w;
+        }
+      }
+      let add = 0;
+      for (; bits !== 0; bits &= bits - 1) {
+        const h = 31 - Math.clz32(bits & -bits);
+        add += full[h]! - light[h]!;
+      }
+      if (add > 0) recF[name * STRIDE + ACC]! += add;
+    }
+    for (const id of marked) {
+      for (let h = 0; h < heavy.length; h++) slotWeight[h * T + id] = 0;
+      tokenMark[id] = 0;
+    }
+  }
+
+  /**
+   * The `limit` best entities among the touched names, best first, each with its best name; among equal scores the
+   * lower name id first (an index numbers names in entity order, so the lower entity first). Clears the accumulators.
+   *
+   * The names scoring at least the (2 × limit)-th best score are sorted: the first `limit` distinct entities among them
+   * are the answer when there are that many (an entity's best name comes before its other names). Only when one entity
+   * fills many places are all touched names aggregated per entity.
+   */
+  private best(count: number, limit: number, allowed: Uint8Array): Hit[] {
+    const { rec, recF, touched, touchedScore } = this;
+    let live = 0;
+    for (let k = 0; k < count; k++) {
+      const name = touched[k]!;
+      const at = name * STRIDE;
+      const meta = rec[at + META]!;
+      const score = Math.fround(recF[at + ACC]! - LENGTH_COST * (meta & 255));
+      recF[at + ACC] = 0;
+      const e = rec[at + ENTITY]!;
+      if (e < 0 || allowed[meta >> 8] === 0) continue;
+      touched[live] = name;
+      touchedScore[live++] = score;
+    }
+    if (live === 0) return [];
+    const m = Math.min(live, 2 * limit);
+    const cut = m === live ? -Infinity : this.kthLargest(live, m);
+    const above: number[] = [];
+    const ties: number[] = [];
+    for (let k = 0; k < live; k++) {
+      const sc = touchedScore[k]!;
+      if (sc > cut) above.push(k);
+      else if (sc === cut) ties.push(touched[k]!);
+    }
+    above.sort((a, b) => touchedScore[b]! - touchedScore[a]! || touched[a]! - touched[b]!);
+    ties.sort((a, b) => a - b);
+    const out: Hit[] = [];
+    const seen = new Set<number>();
+    const take = (name: number, score: number) => {
+      const e = rec[name * STRIDE + ENTITY]!;
+      if (seen.has(e)) return;
+      seen.add(e);
+      out.push({ entity: e, name, score });
+    };
+    for (let i = 0; i < above.length && out.length < limit; i++) take(touched[above[i]!]!, touchedScore[above[i]!]!);
+    for (let i = 0; i < ties.length && out.length < limit; i++) take(ties[i]!, cut);
+    // Fewer than `limit` entities: complete when every touched name was looked at, else aggregate per entity.
+    return out.length === limit || above.length + ties.length === live ? out : this.perEntity(live, limit);
+  }
+
+  /** The k-th largest of the first `n` touched scores (quickselect on a copy). */
+  private kthLargest(n: number, k: number): number {
+    if (this.select.length < n) this.select = new Float32Array(Math.ceil(n * 1.25) + 16);
+    const a = this.select;
+    a.set(this.touchedScore.subarray(0, n));
+    let lo = 0;
+    let hi = n - 1;
+    const want = k - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const x = a[lo]!;
+      const y = a[mid]!;
+      const z = a[hi]!;
+      const pivot = x > y ? (y > z ? y : x > z ? z : x) : x > z ? x : y > z ? z : y;
+      let i = lo;
+      let j = hi;
+      while (i <= j) {
+        while (a[i]! > pivot) i++;
+        while (a[j]! < pivot) j--;
+        if (i <= j) {
+          const t = a[i]!;
+          a[i] = a[j]!;
+          a[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (want <= j) hi = j;
+      else if (want >= i) lo = i;
+      else return a[want]!;
+    }
+    return a[want]!;
+  }
+
+  /** The `limit` best entities over the first `count` touched names and their scores (see best). */
+  private perEntity(count: number, limit: number): Hit[] {
     const run = ++this.counter;
-    const { entScore, entName, entMark, entTouched } = this;
+    const { rec, touched, touchedScore, entScore, entName, entMark, entTouched } = this;
     let ec = 0;
     for (let k = 0; k < count; k++) {
       const name = touched[k]!;
-      const score = acc[name]! - LENGTH_COST * nameLength[name]!;
-      acc[name] = 0;
-      const e = nameEntity[name]!;
-      if (e < 0 || allowed[entitySchema[e]!] === 0) continue;
+      const score = touchedScore[k]!;
+      const e = rec[name * STRIDE + ENTITY]!;
       if (entMark[e] !== run) {
         entMark[e] = run;
         entScore[e] = score;
         entName[e] = name;
         entTouched[ec++] = e;
-      } else if (score > entScore[e]!) {
+      } else if (score > entScore[e]! || (score === entScore[e] && name < entName[e]!)) {
         entScore[e] = score;
         entName[e] = name;
       }
@@ -108,26 +375,17 @@ export class Retrieval {
     return this.top(ec, limit);
   }
 
-  /** The `limit` best touched entities, best first (a min-heap of entity indices over their scores). */
+  /** The `limit` best touched entities, best first, the lower best-name id first among equals (a heap of the worst kept). */
   private top(count: number, limit: number): Hit[] {
     const { entScore, entName, entTouched } = this;
     const k = Math.min(limit, count);
     const heap = new Int32Array(k);
     let size = 0;
-    const less = (a: number, b: number) => entScore[a]! < entScore[b]!;
-    const down = (i: number) => {
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < size && less(heap[l]!, heap[m]!)) m = l;
-        if (r < size && less(heap[r]!, heap[m]!)) m = r;
-        if (m === i) return;
-        const t = heap[i]!;
-        heap[i] = heap[m]!;
-        heap[m] = t;
-        i = m;
-      }
+    // a ranks below b.
+    const worse = (a: number, b: number) => {
+      const sa = entScore[a]!;
+      const sb = entScore[b]!;
+      return sa < sb || (sa === sb && entName[a]! > entName[b]!);
     };
     for (let j = 0; j < count; j++) {
       const e = entTouched[j]!;
@@ -136,32 +394,44 @@ export class Retrieval {
         heap[i] = e;
         while (i > 0) {
           const p = (i - 1) >> 1;
-          if (!less(heap[i]!, heap[p]!)) break;
+          if (!worse(heap[i]!, heap[p]!)) break;
           const t = heap[i]!;
           heap[i] = heap[p]!;
           heap[p] = t;
           i = p;
         }
-      } else if (k > 0 && less(heap[0]!, e)) {
+      } else if (k > 0 && worse(heap[0]!, e)) {
         heap[0] = e;
-        down(0);
+        for (let i = 0; ;) {
+          const l = 2 * i + 1;
+          const r = l + 1;
+          let m = i;
+          if (l < size && worse(heap[l]!, heap[m]!)) m = l;
+          if (r < size && worse(heap[r]!, heap[m]!)) m = r;
+          if (m === i) break;
+          const t = heap[i]!;
+          heap[i] = heap[m]!;
+          heap[m] = t;
+          i = m;
+        }
       }
     }
     const out: Hit[] = [];
     for (let j = 0; j < size; j++) out.push({ entity: heap[j]!, name: entName[heap[j]!]!, score: entScore[heap[j]!]! });
-    return out.sort((a, b) => b.score - a.score || a.entity - b.entity);
+    return out.sort((a, b) => b.score - a.score || a.name - b.name);
   }
 
   bytes(): number {
     return (
-      this.acc.byteLength +
-      this.best.byteLength +
-      this.stamp.byteLength +
+      this.rec.byteLength +
       this.touched.byteLength +
+      this.touchedScore.byteLength +
       this.entScore.byteLength +
       this.entName.byteLength +
       this.entMark.byteLength +
-      this.entTouched.byteLength
+      this.entTouched.byteLength +
+      this.tokenMark.byteLength +
+      this.slotWeight.byteLength
     );
   }
 }

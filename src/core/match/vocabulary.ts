@@ -2,7 +2,7 @@
 import { Kind, type Lexicon, type Token } from './lexicon.js';
 import { IntList } from './postings.js';
 import { PHONETIC_SIMILARITY, textSimilarity } from './align.js';
-import { similarityCeiling } from './strings.js';
+import { maskCeiling, similarityCeiling } from './strings.js';
 
 export interface Expansion {
   id: number;
@@ -29,6 +29,8 @@ export class VocabularySearch {
   private readonly phon = new Map<string, IntList>();
   private gramCount = new Uint8Array(0);
   private counts = new Uint16Array(0);
+  /** Scratch: tokens met by a fuzzy search. */
+  private touched: Int32Array = new Int32Array(256);
   private synced = 0;
 
   constructor(private readonly lex: Lexicon) {}
@@ -72,43 +74,60 @@ export class VocabularySearch {
       const found = this.live(e);
       if (found) out.set(found.id, Math.max(out.get(found.id) ?? 0, 0.95));
     }
-    const consider = (id: number) => {
-      if (out.has(id) || this.lex.frequency(id) === 0) return;
-      const other = this.lex.get(id)!.text;
-      // The ceiling is never below the similarity: spellings it puts under the minimum are not compared.
-      if (similarityCeiling(t.text, other) < MIN_EXPANSION_SIMILARITY) return;
-      const sim = textSimilarity(t.text, other);
-      if (sim >= MIN_EXPANSION_SIMILARITY) out.set(id, sim);
-    };
-    const phonetic = (id: number) => {
-      if (out.has(id) || this.lex.frequency(id) === 0) return;
-      const other = this.lex.get(id)!.text;
-      out.set(id, similarityCeiling(t.text, other) <= PHONETIC_SIMILARITY ? PHONETIC_SIMILARITY : Math.max(PHONETIC_SIMILARITY, textSimilarity(t.text, other)));
-    };
+    const text = t.text;
     for (const k of t.phon) {
       const bucket = this.phon.get(k);
       // A phonetic bucket shared by very many tokens says little: only the fuzzy search below is used then.
-      if (bucket && (bucket.length <= MAX_PHONETIC_BUCKET || this.liveCount(bucket) <= MAX_PHONETIC_BUCKET)) this.each(bucket, phonetic);
+      if (!bucket || (bucket.length > MAX_PHONETIC_BUCKET && this.liveCount(bucket) > MAX_PHONETIC_BUCKET)) continue;
+      for (let i = 0; i < bucket.length; i++) {
+        const id = bucket.data[i]!;
+        if (out.has(id) || this.lex.frequency(id) === 0) continue;
+        const other = this.lex.get(id)!;
+        // Spellings whose similarity ceiling is at most the phonetic similarity get that similarity.
+        const low =
+          (t.mask >= 0 && other.mask >= 0 && maskCeiling(text, t.mask, other.text, other.mask) <= PHONETIC_SIMILARITY) ||
+          similarityCeiling(text, other.text) <= PHONETIC_SIMILARITY;
+        out.set(id, low ? PHONETIC_SIMILARITY : Math.max(PHONETIC_SIMILARITY, textSimilarity(text, other.text)));
+      }
     }
-    if (t.text.length >= 4) this.fuzzy(t.text, consider);
+    if (t.text.length >= 4) this.fuzzy(t, out);
     return toList(out);
   }
 
-  /** Tokens sharing enough trigrams with `text` (Dice ≥ 0.35) are handed to `consider`. */
-  private fuzzy(text: string, consider: (id: number) => void): void {
+  /**
+   * Tokens sharing enough trigrams with `t` (Dice ≥ 0.35) and spelled closely enough (similarity at least
+   * MIN_EXPANSION_SIMILARITY) are added to `out` with their similarity.
+   */
+  private fuzzy(t: Token, out: Map<number, number>): void {
+    const text = t.text;
     const gs = trigrams(text);
-    const touched = new IntList(64);
+    const { counts, gramCount, lex } = this;
+    let n = 0;
     for (const g of gs) {
-      this.each(this.grams.get(g), (id) => {
-        if (this.counts[id]! === 0) touched.push(id);
-        this.counts[id]!++;
-      });
+      const list = this.grams.get(g);
+      if (!list) continue;
+      const data = list.data;
+      for (let i = 0; i < list.length; i++) {
+        const id = data[i]!;
+        if (counts[id] === 0) {
+          if (n === this.touched.length) this.touched = grow(this.touched);
+          this.touched[n++] = id;
+        }
+        counts[id]!++;
+      }
     }
-    for (let i = 0; i < touched.length; i++) {
-      const id = touched.data[i]!;
-      const shared = this.counts[id]!;
-      this.counts[id] = 0;
-      if ((2 * shared) / (gs.length + this.gramCount[id]!) >= 0.35) consider(id);
+    const ids = this.touched;
+    for (let i = 0; i < n; i++) {
+      const id = ids[i]!;
+      const shared = counts[id]!;
+      counts[id] = 0;
+      if ((2 * shared) / (gs.length + gramCount[id]!) < 0.35 || out.has(id) || lex.frequency(id) === 0) continue;
+      const other = lex.get(id)!;
+      // Both ceilings are never below the similarity: spellings they put under the minimum are not compared.
+      if (t.mask >= 0 && other.mask >= 0 && maskCeiling(text, t.mask, other.text, other.mask) < MIN_EXPANSION_SIMILARITY) continue;
+      if (similarityCeiling(text, other.text) < MIN_EXPANSION_SIMILARITY) continue;
+      const sim = textSimilarity(text, other.text);
+      if (sim >= MIN_EXPANSION_SIMILARITY) out.set(id, sim);
     }
   }
 
@@ -145,10 +164,12 @@ export class VocabularySearch {
     for (let i = 0; i < list.length; i++) if (this.lex.frequency(list.data[i]!) > 0) n++;
     return n;
   }
+}
 
-  private each(list: IntList | undefined, f: (id: number) => void): void {
-    if (list) for (let i = 0; i < list.length; i++) f(list.data[i]!);
-  }
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 function toList(m: Map<number, number>): Expansion[] {

@@ -12,6 +12,8 @@ export {
   type CyrillicSystem,
   type GeorgianSystem,
   type GreekSystem,
+  type KanaSystem,
+  type KoreanSystem,
   type RomanisationSystem,
   type RomaniseOptions,
 } from './translit/index.js';

@@ -1,7 +1,7 @@
 // Script detection: which Unicode scripts the letters of a text belong to (Unicode property escapes).
 
 export type ScriptName =
-  'Latin' | 'Cyrillic' | 'Greek' | 'Arabic' | 'Hebrew' | 'Georgian' | 'Armenian' | 'Han' | 'Kana' | 'Hangul' | 'Thai' | 'Devanagari' | 'Other';
+  'Latin' | 'Cyrillic' | 'Greek' | 'Arabic' | 'Hebrew' | 'Georgian' | 'Armenian' | 'Han' | 'Kana' | 'Hangul' | 'Thai' | 'Devanagari' | 'Bengali' | 'Other';
 
 /** One test per named script, compiled once; Kana covers Hiragana and Katakana. */
 const SCRIPT_TESTS: ReadonlyArray<readonly [ScriptName, RegExp]> = [
@@ -17,10 +17,11 @@ const SCRIPT_TESTS: ReadonlyArray<readonly [ScriptName, RegExp]> = [
   ['Hangul', /\p{Script=Hangul}/u],
   ['Thai', /\p{Script=Thai}/u],
   ['Devanagari', /\p{Script=Devanagari}/u],
+  ['Bengali', /\p{Script=Bengali}/u],
 ];
 /** Letters of any script not named above (Common and Inherited characters, digits and punctuation do not count). */
 const OTHER_LETTER =
-  /(?![\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Greek}\p{Script=Hebrew}\p{Script=Georgian}\p{Script=Armenian}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Devanagari}])[\p{L}\p{Mc}]/u;
+  /(?![\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Greek}\p{Script=Hebrew}\p{Script=Georgian}\p{Script=Armenian}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Bengali}])[\p{L}\p{Mc}]/u;
 // eslint-disable-next-line no-control-regex -- deliberate ranges
 const ASCII = /^[\x00-\x7f]*$/;
 const ASCII_LETTER = /[A-Za-z]/;

@@ -26,6 +26,10 @@ const nasty = fc.oneof(
     '\u200d\u200f\u202e',
     '\u0000\u0007\t\n',
     'Ա Ж ع 习 α ა א',
+    '김정은 バラク・オバマ さとう ㄱ\u1100\u1161 ッ ー ゞ',
+    'नरेन्द्र ् ं মোহাম্মদ ৎ',
+    '리'.repeat(5000),
+    'ン'.repeat(5000),
     'x'.repeat(10_000),
     'ж'.repeat(10_000),
     'محمد '.repeat(2000),
@@ -66,7 +70,7 @@ describe('foldDiacritics and tokens', () => {
 describe('scripts', () => {
   it('detects scripts present', () => {
     expect([...detectScripts('Ivan Иванов محمد')].sort()).toEqual(['Arabic', 'Cyrillic', 'Latin']);
-    expect([...detectScripts('習近平 ひらがな 한국 ไทย हिन्दी')].sort()).toEqual(['Devanagari', 'Han', 'Hangul', 'Kana', 'Thai']);
+    expect([...detectScripts('習近平 ひらがな 한국 ไทย हिन्दी বাংলা')].sort()).toEqual(['Bengali', 'Devanagari', 'Han', 'Hangul', 'Kana', 'Thai']);
     expect([...detectScripts('پرویز')]).toEqual(['Arabic']);
     expect(isLatin('Çelik 123')).toBe(true);
     expect(isLatin('Çelik Ж')).toBe(false);
@@ -91,6 +95,16 @@ describe('romanise', () => {
     has('Эмомали Раҳмон', 'emomali rahmon');
     has('Хрущёв', 'khrushchev');
     has('Müller', 'mueller');
+    has('김경민', 'kim kyong min');
+    has('김경민', 'kim gyeongmin');
+    has('리 철', 'ri chol');
+    has('박근혜', 'park geunhye');
+    has('バラク・オバマ', 'barak obama');
+    has('さとう ひろし', 'sato hiroshi');
+    has('さとう ひろし', 'satou hiroshi');
+    has('すずき いちろう', 'suzuki itiro');
+    has('नरेन्द्र मोदी', 'narendra modi');
+    has('শেখ মুজিবুর রহমান', 'shekh mujibur rahman');
     expect(romanise('صدام حسين التكريتي').some((v) => v.includes('husayn') && v.includes('takriti'))).toBe(true);
     expect(romanise('Ivan Petrov')).toEqual(['ivan petrov']);
   });
@@ -99,6 +113,10 @@ describe('romanise', () => {
     expect(romaniseWith('Щукин Юрий', 'bgn')).toBe('shchukin yuriy');
     expect(romaniseWith('Щукин Юрий', 'german')).toBe('schtschukin juri');
     expect(romaniseWith('Щукин Юрий', 'french')).toBe('chtchoukin iouri');
+    expect(romaniseWith('김경민', 'rr')).toBe('gimgyeongmin');
+    expect(romaniseWith('김경민', 'mr')).toBe('kimgyongmin');
+    expect(romaniseWith('ちかつ しんぺい', 'kunrei')).toBe('tikatu sinpei');
+    expect(romaniseWith('ちかつ しんぺい', 'hepburn')).toBe('chikatsu shimpei');
   });
   it('is total and bounded', () => {
     fc.assert(
@@ -110,6 +128,31 @@ describe('romanise', () => {
         for (const x of v) expect(x.length).toBeLessThanOrEqual(s.length * 8 + 8);
       }),
       { numRuns: 200 },
+    );
+  });
+  it('romanises any Hangul, kana, Devanagari or Bengali name to Latin letters only', () => {
+    const hangul = fc.integer({ min: 0xac00, max: 0xd7a3 }).map((c) => String.fromCodePoint(c));
+    const kana = fc.integer({ min: 0x30a2, max: 0x30f3 }).map((c) => String.fromCodePoint(c));
+    const name = (unit: fc.Arbitrary<string>) =>
+      fc
+        .array(
+          fc.array(unit, { minLength: 1, maxLength: 6 }).map((a) => a.join('')),
+          { minLength: 1, maxLength: 3 },
+        )
+        .map((w) => w.join(' '));
+    const akshara = (base: number) =>
+      fc
+        .tuple(fc.integer({ min: 0x15, max: 0x39 }), fc.integer({ min: 0x3e, max: 0x4d }))
+        .filter(([c]) => !(base === 0x0980 && [0x29, 0x31, 0x33, 0x34, 0x35].includes(c)))
+        .map(([c, v]) => String.fromCodePoint(base + c) + (v === 0x4d || v >= 0x45 ? '' : String.fromCodePoint(base + v)));
+    fc.assert(
+      fc.property(fc.oneof(name(hangul), name(kana), name(akshara(0x0900)), name(akshara(0x0980))), (s) => {
+        const v = romanise(s);
+        expect(v.length).toBeGreaterThanOrEqual(1);
+        expect(v.length).toBeLessThanOrEqual(MAX_VARIANTS);
+        for (const x of v) expect(x).toMatch(/^[a-z]+( [a-z]+)*$|^$/);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,4 +1,5 @@
 // Attachments of consultations and replies: stored in the database, checked and size-bounded before anything is written.
+import { z } from 'zod';
 import { createHash } from 'node:crypto';
 import type { Executor } from '../../platform/db/index.js';
 import { invalid } from '../../platform/errors.js';
@@ -15,15 +16,16 @@ export interface AttachmentInput {
   content: string;
 }
 
-export interface AttachmentMeta {
-  id: string;
-  replyId: string | null;
-  name: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-  createdAt: string;
-}
+export const AttachmentMeta = z.object({
+  id: z.string(),
+  replyId: z.string().nullable(),
+  name: z.string(),
+  mediaType: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  createdAt: z.string(),
+});
+export type AttachmentMeta = z.infer<typeof AttachmentMeta>;
 
 // eslint-disable-next-line no-control-regex
 const NAME = /^[^\\/\u0000-\u001f\u007f]{1,200}$/;

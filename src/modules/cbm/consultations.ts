@@ -1,12 +1,13 @@
 // Consultations and broadcasts between States: draft → sent → acknowledged → answered → closed / escalated, seen only by their parties.
+import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { STATE, type Caller } from './access.js';
-import { attachmentsOf, checkAttachments, storeAttachments, type AttachmentInput, type AttachmentMeta } from './attachments.js';
+import { AttachmentMeta, attachmentsOf, checkAttachments, storeAttachments, type AttachmentInput } from './attachments.js';
 import { notifyStates } from './notify.js';
 import { knownStates } from './states.js';
-import { cb, type CbmExecutor, type ConsultationRow, type ConsultationStatus, type Severity } from './tables.js';
+import { cb, CONSULTATION_STATUSES, SEVERITIES, type CbmExecutor, type ConsultationRow, type ConsultationStatus, type Severity } from './tables.js';
 
 export const TLPS = ['clear', 'green', 'amber', 'amber+strict', 'red'] as const;
 export const ACTIONS = ['send', 'acknowledge', 'close', 'escalate'] as const;
@@ -27,42 +28,42 @@ export interface NewConsultation {
   send?: boolean | undefined;
 }
 
-export interface Party {
-  state: string;
-  acknowledgedAt: string | null;
-  answeredAt: string | null;
-  readAt: string | null;
-}
+export const Party = z.object({
+  state: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  readAt: z.string().nullable(),
+});
+export type Party = z.infer<typeof Party>;
 
-export interface ConsultationSummary {
-  id: string;
-  kind: string;
-  fromState: string;
-  subject: string;
-  severity: Severity;
-  tlp: string;
-  status: ConsultationStatus;
-  deadlineAt: string | null;
-  overdue: boolean;
-  parties: Party[];
-  createdAt: string;
-  updatedAt: string;
-}
+export const ConsultationSummary = z.object({
+  id: z.string(),
+  kind: z.string(), // consultation | broadcast
+  fromState: z.string(),
+  subject: z.string(),
+  severity: z.enum(SEVERITIES),
+  tlp: z.string(),
+  status: z.enum(CONSULTATION_STATUSES),
+  deadlineAt: z.string().nullable(),
+  overdue: z.boolean(),
+  parties: z.array(Party),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ConsultationSummary = z.infer<typeof ConsultationSummary>;
 
-export interface Reply {
-  id: string;
-  parentId: string | null;
-  state: string;
-  authorId: string | null;
-  body: string;
-  createdAt: string;
-}
+export const Reply = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  state: z.string(),
+  authorId: z.string().nullable(),
+  body: z.string(),
+  createdAt: z.string(),
+});
+export type Reply = z.infer<typeof Reply>;
 
-export interface ConsultationDetail extends ConsultationSummary {
-  body: string;
-  replies: Reply[];
-  attachments: AttachmentMeta[];
-}
+export const ConsultationDetail = ConsultationSummary.extend({ body: z.string(), replies: z.array(Reply), attachments: z.array(AttachmentMeta) });
+export type ConsultationDetail = z.infer<typeof ConsultationDetail>;
 
 const senderOf = (by: Caller): string => {
   if (by.state) return by.state;

@@ -1,31 +1,32 @@
 // A point of contact as people enter it: checked field by field, every problem named with its field (and line, on import).
+import { z } from 'zod';
 import { STATE } from './access.js';
 import { CONTACT_KINDS, type ContactKind } from './tables.js';
 
-export interface Channel {
-  type: string; // phone, email, fax, secure-line, messenger …
-  value: string;
-  hours: string; // "24/7" or e.g. "Mo-Fr 08-18 CET"
-}
+export const Channel = z.object({
+  type: z.string(), // phone, email, fax, secure-line, messenger …
+  value: z.string(),
+  hours: z.string(), // "24/7" or e.g. "Mo-Fr 08-18 CET"
+});
+export type Channel = z.infer<typeof Channel>;
 
-export interface Alternate {
-  name: string;
-  email: string | null;
-  phone: string | null;
-}
+export const Alternate = z.object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable() });
+export type Alternate = z.infer<typeof Alternate>;
 
-export interface ContactData {
-  organisation: string;
-  role: string | null;
-  name: string;
-  email: string;
-  phone: string | null;
-  channels: Channel[];
-  alternates: Alternate[];
-  languages: string[];
-  timeZone: string | null;
-  pgpKey: string | null;
-}
+/** What a contact holds, as checked by `checkContact` and as the API answers it. */
+export const ContactData = z.object({
+  organisation: z.string(),
+  role: z.string().nullable(),
+  name: z.string(),
+  email: z.string(),
+  phone: z.string().nullable(),
+  channels: z.array(Channel),
+  alternates: z.array(Alternate),
+  languages: z.array(z.string()),
+  timeZone: z.string().nullable(),
+  pgpKey: z.string().nullable(),
+});
+export type ContactData = z.infer<typeof ContactData>;
 
 export interface ContactInput extends ContactData {
   state: string;

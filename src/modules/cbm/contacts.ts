@@ -1,34 +1,41 @@
 // Points of contact: kept per State and kind, every change a new version saying who changed which fields; stale when not re-confirmed.
+import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/index.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { actsFor, type Caller } from './access.js';
-import { changedFields, dataOf, type ContactData, type ContactInput } from './contact-data.js';
-import { cb, type CbmExecutor, type ContactKind, type ContactRow } from './tables.js';
+import { changedFields, ContactData, dataOf, type ContactInput } from './contact-data.js';
+import { cb, CONTACT_KINDS, type CbmExecutor, type ContactKind, type ContactRow } from './tables.js';
 
-export interface Contact extends ContactData {
-  id: string;
-  state: string;
-  kind: ContactKind;
-  version: number;
-  lastVerifiedAt: string | null;
+export const Contact = ContactData.extend({
+  id: z.string(),
+  state: z.string(),
+  kind: z.enum(CONTACT_KINDS),
+  version: z.number(),
+  lastVerifiedAt: z.string().nullable(),
   /** Not re-confirmed within the period (VIGIL_CBM_RECONFIRM_DAYS). */
-  stale: boolean;
-  removed: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+  stale: z.boolean(),
+  removed: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Contact = z.infer<typeof Contact>;
 
-export interface ContactVersion {
-  version: number;
-  fields: string[];
-  actorId: string | null;
+export const ContactVersion = z.object({
+  version: z.number(),
+  fields: z.array(z.string()),
+  actorId: z.string().nullable(),
   /** The display name of the user who made the change; null for the system (import by the CLI, demo). */
-  actorName: string | null;
-  changedAt: string;
-  data: ContactData;
-}
+  actorName: z.string().nullable(),
+  changedAt: z.string(),
+  data: ContactData,
+});
+export type ContactVersion = z.infer<typeof ContactVersion>;
+
+/** A contact with every version, as GET /api/cbm/contacts/:id answers. */
+export const ContactDetail = Contact.extend({ versions: z.array(ContactVersion) });
+export type ContactDetail = z.infer<typeof ContactDetail>;
 
 const DAY = 86_400_000;
 
@@ -62,7 +69,7 @@ export async function listContacts(
   return q.stale === undefined ? rows : rows.filter((c) => c.stale === q.stale);
 }
 
-export async function getContact(ctx: Pick<AppContext, 'clock' | 'config' | 'db'>, id: string): Promise<Contact & { versions: ContactVersion[] }> {
+export async function getContact(ctx: Pick<AppContext, 'clock' | 'config' | 'db'>, id: string): Promise<ContactDetail> {
   const db = cb(ctx.db.kysely);
   const row = await db.selectFrom('cbm_contacts').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Contact', id);

@@ -1,34 +1,43 @@
 // Reports of communication checks: response rate, time-to-acknowledge percentiles, late and unreachable contacts, per State and over rounds.
+import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import type { ContactData } from './contact-data.js';
 import { cb } from './tables.js';
 
-export interface CheckMessage {
-  id: string;
-  contactId: string;
-  contactName: string;
-  state: string;
-  kind: string;
-  delivery: string;
-  deliveryError: string | null;
-  sentAt: string;
-  answeredAt: string | null;
-  answeredVia: string | null;
-}
+export const CheckMessage = z.object({
+  id: z.string(),
+  contactId: z.string(),
+  contactName: z.string(),
+  state: z.string(),
+  kind: z.string(),
+  delivery: z.string(),
+  deliveryError: z.string().nullable(),
+  sentAt: z.string(),
+  answeredAt: z.string().nullable(),
+  answeredVia: z.string().nullable(),
+});
+export type CheckMessage = z.infer<typeof CheckMessage>;
 
-export type CheckStatus = 'answered' | 'late' | 'pending' | 'unreachable';
+export const CHECK_STATUSES = ['answered', 'late', 'pending', 'unreachable'] as const;
+export type CheckStatus = (typeof CHECK_STATUSES)[number];
 
-export interface Stats {
-  sent: number;
-  answered: number;
+export const Stats = z.object({
+  sent: z.number(),
+  answered: z.number(),
   /** answered / sent, from 0 to 1 (0 when nothing was sent). */
-  responseRate: number;
+  responseRate: z.number(),
   /** Nearest-rank percentiles of seconds from sending to answer; null without answers. */
-  p50Seconds: number | null;
-  p90Seconds: number | null;
-  late: number;
-}
+  p50Seconds: z.number().nullable(),
+  p90Seconds: z.number().nullable(),
+  late: z.number(),
+});
+export type Stats = z.infer<typeof Stats>;
+
+/** One State's figures over rounds (or in one round). */
+export const StateStats = Stats.extend({ state: z.string() });
+export const StateTrend = StateStats.extend({ rounds: z.number() });
+export type StateTrend = z.infer<typeof StateTrend>;
 
 /** Nearest-rank percentile of sorted values. */
 export function percentile(sorted: readonly number[], p: number): number | null {
@@ -60,17 +69,19 @@ export function stats(messages: readonly CheckMessage[], deadline: string): Stat
   };
 }
 
-export interface RoundReport extends Stats {
-  roundId: string;
-  kind: string;
-  startedAt: string;
-  deadlineAt: string;
-  pending: number;
-  unreachable: { contactId: string; contactName: string; state: string; kind: string; reason: 'delivery-failed' | 'no-answer' }[];
-  lateContacts: { contactId: string; contactName: string; state: string; kind: string; seconds: number }[];
-  perState: ({ state: string } & Stats)[];
-  messages: (CheckMessage & { status: CheckStatus; seconds: number | null })[];
-}
+const ContactLine = z.object({ contactId: z.string(), contactName: z.string(), state: z.string(), kind: z.string() });
+export const RoundReport = Stats.extend({
+  roundId: z.string(),
+  kind: z.string(),
+  startedAt: z.string(),
+  deadlineAt: z.string(),
+  pending: z.number(),
+  unreachable: z.array(ContactLine.extend({ reason: z.enum(['delivery-failed', 'no-answer']) })),
+  lateContacts: z.array(ContactLine.extend({ seconds: z.number() })),
+  perState: z.array(StateStats),
+  messages: z.array(CheckMessage.extend({ status: z.enum(CHECK_STATUSES), seconds: z.number().nullable() })),
+});
+export type RoundReport = z.infer<typeof RoundReport>;
 
 async function messagesOf(ctx: Pick<AppContext, 'db'>, roundIds: readonly string[]): Promise<Map<string, CheckMessage[]>> {
   const out = new Map<string, CheckMessage[]>(roundIds.map((id) => [id, []]));
@@ -148,13 +159,14 @@ export async function roundReport(ctx: Pick<AppContext, 'db' | 'clock'>, roundId
   };
 }
 
-export interface RoundSummary extends Stats {
-  roundId: string;
-  kind: string;
-  startedAt: string;
-  deadlineAt: string;
-  scheduleId: string | null;
-}
+export const RoundSummary = Stats.extend({
+  roundId: z.string(),
+  kind: z.string(),
+  startedAt: z.string(),
+  deadlineAt: z.string(),
+  scheduleId: z.string().nullable(),
+});
+export type RoundSummary = z.infer<typeof RoundSummary>;
 
 /** The latest rounds, newest first, each with its figures: the trend over rounds. */
 export async function listRounds(ctx: Pick<AppContext, 'db'>, limit = 50): Promise<RoundSummary[]> {
@@ -174,7 +186,7 @@ export async function listRounds(ctx: Pick<AppContext, 'db'>, limit = 50): Promi
 }
 
 /** Per State over the latest rounds: how often it answered and how fast. */
-export async function stateTrend(ctx: Pick<AppContext, 'db'>, limit = 12): Promise<({ state: string; rounds: number } & Stats)[]> {
+export async function stateTrend(ctx: Pick<AppContext, 'db'>, limit = 12): Promise<StateTrend[]> {
   const rounds = await cb(ctx.db.kysely).selectFrom('cbm_rounds').select(['id', 'deadline_at']).orderBy('started_at', 'desc').limit(limit).execute();
   const byRound = await messagesOf(
     ctx,

@@ -1,4 +1,5 @@
 // Communication checks: a round sends each chosen contact a one-time link (hashed at rest, expiring); an answer is recorded once, with its time.
+import { z } from 'zod';
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
@@ -23,13 +24,14 @@ export interface RoundInput {
   scheduleId?: string | undefined;
 }
 
-export interface RoundStarted {
-  roundId: string;
+export const RoundStarted = z.object({
+  roundId: z.string(),
   /** Contacts checked in this round. */
-  sent: number;
-  emailed: number;
-  failed: number;
-}
+  sent: z.number(),
+  emailed: z.number(),
+  failed: z.number(),
+});
+export type RoundStarted = z.infer<typeof RoundStarted>;
 
 export async function startRound(ctx: AppContext, input: RoundInput, by: Caller): Promise<RoundStarted> {
   if (!by.secretariat) throw new AppError('forbidden', 'Only the secretariat starts communication checks.');
@@ -173,15 +175,16 @@ export async function answerInWorkbench(ctx: AppContext, messageId: string, by: 
   });
 }
 
-export interface PendingCheck {
-  id: string;
-  roundId: string;
-  contactId: string;
-  contactName: string;
-  kind: string;
-  sentAt: string;
-  deadlineAt: string;
-}
+export const PendingCheck = z.object({
+  id: z.string(),
+  roundId: z.string(),
+  contactId: z.string(),
+  contactName: z.string(),
+  kind: z.string(),
+  sentAt: z.string(),
+  deadlineAt: z.string(),
+});
+export type PendingCheck = z.infer<typeof PendingCheck>;
 
 /** Checks waiting for an answer from the caller's State. */
 export async function pendingChecks(ctx: AppContext, by: Caller): Promise<PendingCheck[]> {

@@ -5,9 +5,9 @@ import type { HttpApp } from '../../platform/http/types.js';
 import { AppError } from '../../platform/errors.js';
 import { callerOf, type Caller } from './access.js';
 import { CBM_READ, CBM_SECRETARIAT, CBM_WRITE } from './permissions.js';
-import { listRounds, roundReport, stateTrend } from './report.js';
-import { answerInWorkbench, pendingChecks, startRound } from './rounds.js';
-import { addSchedule, listSchedules, removeSchedule } from './schedules.js';
+import { listRounds, RoundReport, RoundSummary, roundReport, StateTrend, stateTrend } from './report.js';
+import { answerInWorkbench, PendingCheck, pendingChecks, RoundStarted, startRound } from './rounds.js';
+import { addSchedule, listSchedules, removeSchedule, Schedule } from './schedules.js';
 import { CONTACT_KINDS } from './tables.js';
 
 const tags = ['cbm'];
@@ -35,6 +35,7 @@ export function checkRoutes(app: HttpApp, ctx: AppContext): void {
             .optional(),
           windowHours: z.number().int().min(1).max(720).optional(),
         }),
+        response: { 201: RoundStarted },
       },
       config: { permission: CBM_SECRETARIAT },
     },
@@ -48,6 +49,7 @@ export function checkRoutes(app: HttpApp, ctx: AppContext): void {
         tags,
         summary: 'Rounds, newest first, with response rate and time-to-acknowledge',
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        response: { 200: z.object({ items: z.array(RoundSummary) }) },
       },
       config: { permission: CBM_SECRETARIAT },
     },
@@ -61,6 +63,7 @@ export function checkRoutes(app: HttpApp, ctx: AppContext): void {
         tags,
         summary: 'Per State over the latest rounds: response rate, percentiles, late answers',
         querystring: z.object({ rounds: z.coerce.number().int().min(1).max(100).default(12) }),
+        response: { 200: z.object({ items: z.array(StateTrend) }) },
       },
       config: { permission: CBM_SECRETARIAT },
     },
@@ -69,7 +72,10 @@ export function checkRoutes(app: HttpApp, ctx: AppContext): void {
 
   app.get(
     '/api/cbm/rounds/:id',
-    { schema: { tags, summary: 'The report of one round, with a line per contact (the live board)', params: Id }, config: { permission: CBM_READ } },
+    {
+      schema: { tags, summary: 'The report of one round, with a line per contact (the live board)', params: Id, response: { 200: RoundReport } },
+      config: { permission: CBM_READ },
+    },
     async (req) => {
       const c = await who(req);
       const r = await roundReport(ctx, req.params.id);
@@ -87,7 +93,10 @@ export function checkRoutes(app: HttpApp, ctx: AppContext): void {
 
   app.get(
     '/api/cbm/checks/pending',
-    { schema: { tags, summary: "Checks waiting for an answer from the caller's State" }, config: { permission: CBM_READ } },
+    {
+      schema: { tags, summary: "Checks waiting for an answer from the caller's State", response: { 200: z.object({ items: z.array(PendingCheck) }) } },
+      config: { permission: CBM_READ },
+    },
     async (req) => ({
       items: await pendingChecks(ctx, await who(req)),
     }),
@@ -95,13 +104,26 @@ export function checkRoutes(app: HttpApp, ctx: AppContext): void {
 
   app.post(
     '/api/cbm/checks/:id/answer',
-    { schema: { tags, summary: "Answer a check addressed to one of the caller's State's contacts", params: Id }, config: { permission: CBM_WRITE } },
+    {
+      schema: {
+        tags,
+        summary: "Answer a check addressed to one of the caller's State's contacts",
+        params: Id,
+        response: { 200: z.object({ answeredAt: z.string() }) },
+      },
+      config: { permission: CBM_WRITE },
+    },
     async (req) => answerInWorkbench(ctx, req.params.id, await who(req)),
   );
 
-  app.get('/api/cbm/schedules', { schema: { tags, summary: 'Scheduled communication checks' }, config: { permission: CBM_SECRETARIAT } }, async () => ({
-    items: await listSchedules(ctx),
-  }));
+  app.get(
+    '/api/cbm/schedules',
+    {
+      schema: { tags, summary: 'Scheduled communication checks', response: { 200: z.object({ items: z.array(Schedule) }) } },
+      config: { permission: CBM_SECRETARIAT },
+    },
+    async () => ({ items: await listSchedules(ctx) }),
+  );
 
   app.post(
     '/api/cbm/schedules',
@@ -110,6 +132,7 @@ export function checkRoutes(app: HttpApp, ctx: AppContext): void {
         tags,
         summary: 'Schedule a communication check every N days',
         body: z.object({ kind: z.enum(CONTACT_KINDS).optional(), everyDays: z.number().int().min(1).max(366), firstAt: z.string().max(40).optional() }),
+        response: { 201: Schedule },
       },
       config: { permission: CBM_SECRETARIAT },
     },

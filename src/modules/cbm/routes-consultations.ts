@@ -4,7 +4,18 @@ import type { AppContext } from '../../platform/context.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import { callerOf } from './access.js';
 import { MAX_ATTACHMENT_BYTES } from './attachments.js';
-import { ACTIONS, createConsultation, getAttachment, getConsultation, listConsultations, reply, TLPS, transition } from './consultations.js';
+import {
+  ACTIONS,
+  ConsultationDetail,
+  ConsultationSummary,
+  createConsultation,
+  getAttachment,
+  getConsultation,
+  listConsultations,
+  reply,
+  TLPS,
+  transition,
+} from './consultations.js';
 import { CBM_READ, CBM_WRITE } from './permissions.js';
 import { CONSULTATION_STATUSES, SEVERITIES } from './tables.js';
 
@@ -28,6 +39,7 @@ export function consultationRoutes(app: HttpApp, ctx: AppContext): void {
         tags,
         summary: "Consultations and broadcasts the caller's State is party to (the secretariat: all)",
         querystring: z.object({ status: z.enum(CONSULTATION_STATUSES).optional(), kind: z.enum(['consultation', 'broadcast']).optional() }),
+        response: { 200: z.object({ items: z.array(ConsultationSummary) }) },
       },
       config: { permission: CBM_READ },
     },
@@ -52,6 +64,7 @@ export function consultationRoutes(app: HttpApp, ctx: AppContext): void {
           attachments: z.array(Attachment).max(5).optional(),
           send: z.boolean().optional(),
         }),
+        response: { 201: ConsultationDetail },
       },
       config: { permission: CBM_WRITE },
     },
@@ -60,7 +73,10 @@ export function consultationRoutes(app: HttpApp, ctx: AppContext): void {
 
   app.get(
     '/api/cbm/consultations/:id',
-    { schema: { tags, summary: 'One consultation with its thread (opening it leaves a read receipt)', params: Id }, config: { permission: CBM_READ } },
+    {
+      schema: { tags, summary: 'One consultation with its thread (opening it leaves a read receipt)', params: Id, response: { 200: ConsultationDetail } },
+      config: { permission: CBM_READ },
+    },
     async (req) => {
       const c = await who(req);
       const d = await getConsultation(ctx, req.params.id, c);
@@ -82,6 +98,7 @@ export function consultationRoutes(app: HttpApp, ctx: AppContext): void {
         summary: 'send (sender), acknowledge (recipient), close or escalate (sender or secretariat)',
         params: Id,
         body: z.object({ action: z.enum(ACTIONS) }),
+        response: { 200: ConsultationDetail },
       },
       config: { permission: CBM_WRITE },
     },
@@ -97,6 +114,7 @@ export function consultationRoutes(app: HttpApp, ctx: AppContext): void {
         summary: 'Reply in the thread, optionally to another reply, with attachments; a recipient reply answers the consultation',
         params: Id,
         body: z.object({ body: z.string().max(50_000), parentId: z.string().max(100).optional(), attachments: z.array(Attachment).max(5).optional() }),
+        response: { 201: ConsultationDetail },
       },
       config: { permission: CBM_WRITE },
     },

@@ -5,7 +5,7 @@ import type { HttpApp } from '../../platform/http/types.js';
 import { AppError } from '../../platform/errors.js';
 import { callerOf } from './access.js';
 import { checkContact } from './contact-data.js';
-import { confirmContact, getContact, listContacts, removeContact, saveContact } from './contacts.js';
+import { confirmContact, Contact, ContactDetail, getContact, listContacts, removeContact, saveContact } from './contacts.js';
 import { CBM_READ, CBM_WRITE } from './permissions.js';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './attachments.js';
 import { knownStates } from './states.js';
@@ -15,6 +15,14 @@ import { CONTACT_KINDS } from './tables.js';
 const tags = ['cbm'];
 const Id = z.object({ id: z.string().min(1).max(100) });
 const ContactBody = z.record(z.string(), z.unknown());
+const CbmMe = z.object({
+  state: z.string().nullable(),
+  secretariat: z.boolean(),
+  states: z.array(z.string()),
+  reconfirmDays: z.number(),
+  maxAttachmentBytes: z.number(),
+  maxAttachments: z.number(),
+});
 
 function checked(body: unknown) {
   const r = checkContact(body);
@@ -39,7 +47,11 @@ export function contactRoutes(app: HttpApp, ctx: AppContext): void {
   app.get(
     '/api/cbm/me',
     {
-      schema: { tags, summary: 'The State the caller acts for, whether it is the secretariat, and the States of the network' },
+      schema: {
+        tags,
+        summary: 'The State the caller acts for, whether it is the secretariat, and the States of the network',
+        response: { 200: CbmMe },
+      },
       config: { permission: CBM_READ },
     },
     async (req) => {
@@ -62,6 +74,7 @@ export function contactRoutes(app: HttpApp, ctx: AppContext): void {
         tags,
         summary: 'Points of contact of the network (shared with every participating State); stale = not re-confirmed in time',
         querystring: Query,
+        response: { 200: z.object({ items: z.array(Contact) }) },
       },
       config: { permission: CBM_READ },
     },
@@ -93,7 +106,10 @@ export function contactRoutes(app: HttpApp, ctx: AppContext): void {
 
   app.get(
     '/api/cbm/contacts/:id',
-    { schema: { tags, summary: 'One point of contact with every version: who changed which fields, when', params: Id }, config: { permission: CBM_READ } },
+    {
+      schema: { tags, summary: 'One point of contact with every version: who changed which fields, when', params: Id, response: { 200: ContactDetail } },
+      config: { permission: CBM_READ },
+    },
     async (req) => {
       const contact = await getContact(ctx, req.params.id);
       const c = await who(req);
@@ -111,7 +127,12 @@ export function contactRoutes(app: HttpApp, ctx: AppContext): void {
   app.post(
     '/api/cbm/contacts',
     {
-      schema: { tags, summary: "Add a point of contact of the caller's State (the secretariat: any State)", body: ContactBody },
+      schema: {
+        tags,
+        summary: "Add a point of contact of the caller's State (the secretariat: any State)",
+        body: ContactBody,
+        response: { 200: ContactDetail, 201: ContactDetail },
+      },
       config: { permission: CBM_WRITE },
     },
     async (req, reply) => {
@@ -123,7 +144,13 @@ export function contactRoutes(app: HttpApp, ctx: AppContext): void {
   app.put(
     '/api/cbm/contacts/:id',
     {
-      schema: { tags, summary: 'Change a point of contact: a new version naming the changed fields', params: Id, body: ContactBody },
+      schema: {
+        tags,
+        summary: 'Change a point of contact: a new version naming the changed fields',
+        params: Id,
+        body: ContactBody,
+        response: { 200: ContactDetail },
+      },
       config: { permission: CBM_WRITE },
     },
     async (req) => {
@@ -134,7 +161,10 @@ export function contactRoutes(app: HttpApp, ctx: AppContext): void {
 
   app.post(
     '/api/cbm/contacts/:id/confirm',
-    { schema: { tags, summary: 'Re-confirm a point of contact as still right', params: Id }, config: { permission: CBM_WRITE } },
+    {
+      schema: { tags, summary: 'Re-confirm a point of contact as still right', params: Id, response: { 200: ContactDetail } },
+      config: { permission: CBM_WRITE },
+    },
     async (req) => {
       await confirmContact(ctx, req.params.id, await who(req));
       return getContact(ctx, req.params.id);

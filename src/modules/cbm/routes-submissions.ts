@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import { callerOf } from './access.js';
 import { CBM_READ, CBM_WRITE } from './permissions.js';
-import { getSubmission, listSubmissions, submissionMatrix, submit, VISIBILITIES } from './submissions.js';
+import { getSubmission, listSubmissions, Matrix, Submission, SubmissionDetail, submissionMatrix, submit, VISIBILITIES } from './submissions.js';
 import { SUBMISSION_CBMS } from './tables.js';
 
 const tags = ['cbm'];
@@ -25,6 +25,7 @@ export function submissionRoutes(app: HttpApp, ctx: AppContext): void {
             .optional(),
           cbm: z.coerce.number().int().optional(),
         }),
+        response: { 200: z.object({ items: z.array(Submission) }) },
       },
       config: { permission: CBM_READ },
     },
@@ -33,14 +34,22 @@ export function submissionRoutes(app: HttpApp, ctx: AppContext): void {
 
   app.get(
     '/api/cbm/submissions/matrix',
-    { schema: { tags, summary: 'Which State reported what and when: the latest version per State and CBM' }, config: { permission: CBM_READ } },
+    {
+      schema: { tags, summary: 'Which State reported what and when: the latest version per State and CBM', response: { 200: Matrix } },
+      config: { permission: CBM_READ },
+    },
     async (req) => submissionMatrix(ctx, await who(req)),
   );
 
   app.get(
     '/api/cbm/submissions/:id',
     {
-      schema: { tags, summary: 'One submission version with its text', params: z.object({ id: z.string().min(1).max(100) }) },
+      schema: {
+        tags,
+        summary: 'One submission version with its text',
+        params: z.object({ id: z.string().min(1).max(100) }),
+        response: { 200: SubmissionDetail },
+      },
       config: { permission: CBM_READ },
     },
     async (req) => getSubmission(ctx, req.params.id, await who(req)),
@@ -63,6 +72,7 @@ export function submissionRoutes(app: HttpApp, ctx: AppContext): void {
             .regex(/^[a-z]{2}$/)
             .optional(),
         }),
+        response: { 201: SubmissionDetail },
       },
       config: { permission: CBM_WRITE },
     },

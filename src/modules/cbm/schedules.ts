@@ -1,4 +1,5 @@
 // Scheduled communication checks and reminders: run by periodic jobs, each due item claimed before it is acted on.
+import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { SYSTEM_ACTOR } from '../../platform/audit/types.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
@@ -16,13 +17,8 @@ import type { ContactData } from './contact-data.js';
 const DAY = 86_400_000;
 const SYSTEM: Caller = { actor: SYSTEM_ACTOR, state: null, secretariat: true };
 
-export interface Schedule {
-  id: string;
-  kind: string;
-  everyDays: number;
-  nextAt: string;
-  createdAt: string;
-}
+export const Schedule = z.object({ id: z.string(), kind: z.string(), everyDays: z.number(), nextAt: z.string(), createdAt: z.string() });
+export type Schedule = z.infer<typeof Schedule>;
 
 export async function listSchedules(ctx: AppContext): Promise<Schedule[]> {
   const rows = await cb(ctx.db.kysely).selectFrom('cbm_schedules').selectAll().orderBy('next_at').execute();

@@ -1,4 +1,5 @@
 // National submissions under CBMs 1, 6, 7, 9 and 16: each filing a new version; a matrix of who reported what, and when.
+import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -9,21 +10,21 @@ import { cb, SUBMISSION_CBMS, type SubmissionRow } from './tables.js';
 export const VISIBILITIES = ['network', 'secretariat'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 
-export interface Submission {
-  id: string;
-  state: string;
-  cbm: number;
-  version: number;
-  title: string;
-  language: string;
-  visibility: Visibility;
-  submittedBy: string | null;
-  submittedAt: string;
-}
+export const Submission = z.object({
+  id: z.string(),
+  state: z.string(),
+  cbm: z.number(),
+  version: z.number(),
+  title: z.string(),
+  language: z.string(),
+  visibility: z.enum(VISIBILITIES),
+  submittedBy: z.string().nullable(),
+  submittedAt: z.string(),
+});
+export type Submission = z.infer<typeof Submission>;
 
-export interface SubmissionDetail extends Submission {
-  body: string;
-}
+export const SubmissionDetail = Submission.extend({ body: z.string() });
+export type SubmissionDetail = z.infer<typeof SubmissionDetail>;
 
 const toSubmission = (r: SubmissionRow): Submission => ({
   id: r.id,
@@ -106,16 +107,14 @@ export async function getSubmission(ctx: AppContext, id: string, by: Caller): Pr
   return { ...toSubmission(r), body: r.body };
 }
 
-export interface MatrixCell {
-  cbm: number;
-  versions: number;
-  latestVersion: number;
-  latestId: string;
-  latestAt: string;
-}
+export const MatrixCell = z.object({ cbm: z.number(), versions: z.number(), latestVersion: z.number(), latestId: z.string(), latestAt: z.string() });
+export type MatrixCell = z.infer<typeof MatrixCell>;
+/** For each State of the network, a cell per CBM (null: never reported). */
+export const Matrix = z.object({ cbms: z.array(z.number()), rows: z.array(z.object({ state: z.string(), cells: z.array(MatrixCell.nullable()) })) });
+export type Matrix = z.infer<typeof Matrix>;
 
 /** For each State of the network and each CBM: the latest visible version and when it was filed. */
-export async function submissionMatrix(ctx: AppContext, by: Caller): Promise<{ cbms: number[]; rows: { state: string; cells: (MatrixCell | null)[] }[] }> {
+export async function submissionMatrix(ctx: AppContext, by: Caller): Promise<Matrix> {
   const subs = await listSubmissions(ctx, by);
   const states = [...new Set([...(await knownStates(ctx)), ...subs.map((s) => s.state)])].sort();
   return {

@@ -9,6 +9,7 @@ import { checkPart } from './check/part.js';
 
 export { activeVersion as activeLostVersion, checkLost, lostKey, registeredKeys, type LostCheck, type LostHit } from './lost/store.js';
 export { lost as lostTables } from './lost/tables.js';
+export { Hit as LostHitSchema } from './lost/schemas.js';
 export { importReports } from './lost/import.js';
 
 const PARTS: readonly DocumentsPart[] = [mrzPart, paPart, lostPart, checkPart];

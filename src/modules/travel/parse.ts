@@ -1,7 +1,7 @@
 // Entry point of passenger-data parsing: one interchange in (text or bytes), its PAXLST/PNRGOV messages out. Pure, never throws.
 import { readEnvelope, type MessageSpan } from './edifact/envelope.js';
 import { Report } from './edifact/report.js';
-import { DEFAULT_LIMITS, tokenize, type Limits, type Segment } from './edifact/tokenizer.js';
+import { DEFAULT_LIMITS, scan, type Limits, type Segments } from './edifact/tokenizer.js';
 import { readPaxlst } from './paxlst/parse.js';
 import { readPnrgov } from './pnrgov/parse.js';
 import type { ParsedMessage, ParseResult } from './types.js';
@@ -48,7 +48,7 @@ export function decodeInterchange(bytes: Uint8Array): { text: string; encoding: 
 
 function readMessage(
   span: MessageSpan,
-  segments: Segment[],
+  segments: Segments,
   text: string,
   base: Omit<
     ParsedMessage,
@@ -58,10 +58,11 @@ function readMessage(
 ): ParsedMessage | null {
   const report = new Report(text);
   const ctx = { report, referenceYear };
-  const body = segments.slice(span.first, span.last + 1);
   const type = span.type === 'PAXLST' || span.type === 'PNRGOV' ? span.type : null;
   if (!type) return null;
-  const content = type === 'PAXLST' ? { ...readPaxlst(body, ctx), pnrCount: 0 } : readPnrgov(body, ctx);
+  // The PAXLST reader walks the segments in place; the PNRGOV reader keeps segments, so it gets an object for each.
+  const content =
+    type === 'PAXLST' ? { ...readPaxlst(segments, span.first, span.last, ctx), pnrCount: 0 } : readPnrgov(segments.slice(span.first, span.last), ctx);
   report.close();
   return {
     type,
@@ -105,22 +106,22 @@ export function parseTravel(input: string | Uint8Array, options: ParseOptions = 
     return empty();
   }
   if (decoded.latin1) report.finding('not-utf8', null, null, null, 'the bytes are not UTF-8; read as Latin-1 (UNOC)');
-  const tokens = tokenize(decoded.text, report, limits);
-  if (!tokens.segments.length) {
+  const tokens = scan(decoded.text, report, limits);
+  if (!tokens.count) {
     if (!report.errors.length) report.error('no-interchange', { offset: 0 }, 'no segments');
     report.close();
     return empty();
   }
-  const env = readEnvelope(tokens.segments, report);
+  const env = readEnvelope(tokens, report);
   const prepared = env.prepared;
   const referenceYear = prepared ? Number(prepared.slice(0, 4)) : (options.referenceYear ?? 2025);
   const base = { sender: env.sender, recipient: env.recipient, interchangeReference: env.reference, prepared };
   const messages: ParsedMessage[] = [];
   for (const span of env.messages) {
-    const m = readMessage(span, tokens.segments, decoded.text, base, referenceYear);
+    const m = readMessage(span, tokens, decoded.text, base, referenceYear);
     if (m) messages.push(m);
     else {
-      const unh = tokens.segments[span.first]!;
+      const unh = tokens.at(span.first);
       report.error(
         'unsupported-message',
         { segment: unh.index, tag: unh.tag, element: 2, offset: unh.offset },
@@ -139,6 +140,6 @@ export function parseTravel(input: string | Uint8Array, options: ParseOptions = 
     messages,
     findings: report.findings,
     errors: report.errors,
-    segmentCount: tokens.segments.length,
+    segmentCount: tokens.count,
   };
 }

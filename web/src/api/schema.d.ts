@@ -2988,7 +2988,25 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                sender: string | null;
+                                interchangeRef: string | null;
+                                type: string | null;
+                                channel: string;
+                                receivedAt: string;
+                                size: number;
+                                /** @enum {string} */
+                                status: "accepted" | "rejected";
+                                duplicates: number;
+                                findings: number;
+                                assembled: boolean;
+                            }[];
+                            total: number;
+                        };
+                    };
                 };
             };
         };
@@ -3011,7 +3029,146 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "accepted" | "rejected";
+                            duplicate: boolean;
+                            sender: string | null;
+                            interchangeRef: string | null;
+                            messages: {
+                                messageRef: string;
+                                /** @enum {string} */
+                                type: "PAXLST" | "PNRGOV";
+                                function: string;
+                                flights: {
+                                    id: string | null;
+                                    carrier: string;
+                                    number: string;
+                                    legs: {
+                                        origin: string | null;
+                                        destination: string | null;
+                                        departure: {
+                                            local: string;
+                                            utc: string | null;
+                                        } | null;
+                                        arrival: {
+                                            local: string;
+                                            utc: string | null;
+                                        } | null;
+                                        border: boolean;
+                                    }[];
+                                }[];
+                                travellers: number;
+                                findings: {
+                                    code: string;
+                                    segment: number | null;
+                                    tag: string | null;
+                                    offset: number | null;
+                                    detail: string;
+                                }[];
+                                error: {
+                                    code: string;
+                                    segment: number | null;
+                                    tag: string | null;
+                                    element: number | null;
+                                    component: number | null;
+                                    offset: number | null;
+                                    detail: string;
+                                } | null;
+                            }[];
+                            findings: {
+                                code: string;
+                                segment: number | null;
+                                tag: string | null;
+                                offset: number | null;
+                                detail: string;
+                            }[];
+                            error: {
+                                code: string;
+                                segment: number | null;
+                                tag: string | null;
+                                element: number | null;
+                                component: number | null;
+                                offset: number | null;
+                                detail: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "accepted" | "rejected";
+                            duplicate: boolean;
+                            sender: string | null;
+                            interchangeRef: string | null;
+                            messages: {
+                                messageRef: string;
+                                /** @enum {string} */
+                                type: "PAXLST" | "PNRGOV";
+                                function: string;
+                                flights: {
+                                    id: string | null;
+                                    carrier: string;
+                                    number: string;
+                                    legs: {
+                                        origin: string | null;
+                                        destination: string | null;
+                                        departure: {
+                                            local: string;
+                                            utc: string | null;
+                                        } | null;
+                                        arrival: {
+                                            local: string;
+                                            utc: string | null;
+                                        } | null;
+                                        border: boolean;
+                                    }[];
+                                }[];
+                                travellers: number;
+                                findings: {
+                                    code: string;
+                                    segment: number | null;
+                                    tag: string | null;
+                                    offset: number | null;
+                                    detail: string;
+                                }[];
+                                error: {
+                                    code: string;
+                                    segment: number | null;
+                                    tag: string | null;
+                                    element: number | null;
+                                    component: number | null;
+                                    offset: number | null;
+                                    detail: string;
+                                } | null;
+                            }[];
+                            findings: {
+                                code: string;
+                                segment: number | null;
+                                tag: string | null;
+                                offset: number | null;
+                                detail: string;
+                            }[];
+                            error: {
+                                code: string;
+                                segment: number | null;
+                                tag: string | null;
+                                element: number | null;
+                                component: number | null;
+                                offset: number | null;
+                                detail: string;
+                            } | null;
+                        };
+                    };
                 };
             };
         };
@@ -3048,7 +3205,49 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                carrier: string;
+                                number: string;
+                                date: string;
+                                origin: string | null;
+                                destination: string | null;
+                                departure: {
+                                    local: string | null;
+                                    utc: string | null;
+                                };
+                                arrival: {
+                                    local: string | null;
+                                    utc: string | null;
+                                };
+                                /** @enum {string} */
+                                direction: "inbound" | "outbound" | "overflight" | "domestic" | "unknown";
+                                /** @enum {string} */
+                                status: "scheduled" | "cancelled";
+                                legs: {
+                                    origin: string | null;
+                                    destination: string | null;
+                                    departure: {
+                                        local: string;
+                                        utc: string | null;
+                                    } | null;
+                                    arrival: {
+                                        local: string;
+                                        utc: string | null;
+                                    } | null;
+                                    border: boolean;
+                                }[];
+                                passengers: number;
+                                crew: number;
+                                pnrs: number;
+                                messages: number;
+                                lastMessageAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
                 };
             };
         };
@@ -3084,7 +3283,67 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            flight: {
+                                id: string;
+                                carrier: string;
+                                number: string;
+                                date: string;
+                                origin: string | null;
+                                destination: string | null;
+                                departure: {
+                                    local: string | null;
+                                    utc: string | null;
+                                };
+                                arrival: {
+                                    local: string | null;
+                                    utc: string | null;
+                                };
+                                /** @enum {string} */
+                                direction: "inbound" | "outbound" | "overflight" | "domestic" | "unknown";
+                                /** @enum {string} */
+                                status: "scheduled" | "cancelled";
+                                legs: {
+                                    origin: string | null;
+                                    destination: string | null;
+                                    departure: {
+                                        local: string;
+                                        utc: string | null;
+                                    } | null;
+                                    arrival: {
+                                        local: string;
+                                        utc: string | null;
+                                    } | null;
+                                    border: boolean;
+                                }[];
+                                passengers: number;
+                                crew: number;
+                                pnrs: number;
+                                messages: number;
+                                lastMessageAt: string;
+                            };
+                            travellers: {
+                                id: string;
+                                flightId: string;
+                                /** @enum {string} */
+                                role: "passenger" | "crew";
+                                surname: string;
+                                givenNames: string;
+                                birthDate: string | null;
+                                sex: string | null;
+                                nationality: string | null;
+                                documentNumber: string | null;
+                                documentCountry: string | null;
+                                recordLocator: string | null;
+                                sources: {
+                                    api: boolean;
+                                    pnr: boolean;
+                                };
+                                cancelled: boolean;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3120,7 +3379,185 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            flightId: string;
+                            /** @enum {string} */
+                            role: "passenger" | "crew";
+                            surname: string;
+                            givenNames: string;
+                            birthDate: string | null;
+                            sex: string | null;
+                            nationality: string | null;
+                            documentNumber: string | null;
+                            documentCountry: string | null;
+                            recordLocator: string | null;
+                            sources: {
+                                api: boolean;
+                                pnr: boolean;
+                            };
+                            cancelled: boolean;
+                            flight: {
+                                id: string;
+                                carrier: string;
+                                number: string;
+                                date: string;
+                                origin: string | null;
+                                destination: string | null;
+                                departure: {
+                                    local: string | null;
+                                    utc: string | null;
+                                };
+                                arrival: {
+                                    local: string | null;
+                                    utc: string | null;
+                                };
+                                /** @enum {string} */
+                                direction: "inbound" | "outbound" | "overflight" | "domestic" | "unknown";
+                                /** @enum {string} */
+                                status: "scheduled" | "cancelled";
+                                legs: {
+                                    origin: string | null;
+                                    destination: string | null;
+                                    departure: {
+                                        local: string;
+                                        utc: string | null;
+                                    } | null;
+                                    arrival: {
+                                        local: string;
+                                        utc: string | null;
+                                    } | null;
+                                    border: boolean;
+                                }[];
+                                passengers: number;
+                                crew: number;
+                                pnrs: number;
+                                messages: number;
+                                lastMessageAt: string;
+                            };
+                            data: {
+                                ref: string;
+                                /** @enum {string} */
+                                role: "passenger" | "crew";
+                                inTransit: boolean;
+                                passengerType: string | null;
+                                surname: string;
+                                givenNames: string;
+                                title: string | null;
+                                sex: ("M" | "F" | "X" | "U") | null;
+                                birthDate: string | null;
+                                birthPlace: string | null;
+                                nationality: string | null;
+                                residence: string | null;
+                                embarkation: string | null;
+                                debarkation: string | null;
+                                clearance: string | null;
+                                addresses: {
+                                    /** @enum {string} */
+                                    kind: "residence" | "destination" | "contact" | "other";
+                                    street: string | null;
+                                    city: string | null;
+                                    region: string | null;
+                                    postalCode: string | null;
+                                    country: string | null;
+                                }[];
+                                documents: {
+                                    code: string;
+                                    /** @enum {string} */
+                                    kind: "passport" | "visa" | "identity-card" | "crew-certificate" | "residence-permit" | "other";
+                                    number: string | null;
+                                    issuingCountry: string | null;
+                                    expiry: string | null;
+                                    issued: string | null;
+                                    /** @enum {string} */
+                                    source: "DOC" | "DOCS" | "DOCO" | "FOID";
+                                    surname?: string | null;
+                                    givenNames?: string | null;
+                                    applicableCountry?: string | null;
+                                    placeOfIssue?: string | null;
+                                }[];
+                                booking: {
+                                    recordLocator: string | null;
+                                    otherLocators: string[];
+                                    created: string | null;
+                                    lastModified: string | null;
+                                    tickets: {
+                                        number: string;
+                                        issued: string | null;
+                                        total: string | null;
+                                        currency: string | null;
+                                    }[];
+                                    payments: {
+                                        type: string;
+                                        amount: string | null;
+                                        vendor: string | null;
+                                        accountLast4: string | null;
+                                    }[];
+                                    contacts: {
+                                        /** @enum {string} */
+                                        kind: "email" | "phone" | "address" | "other";
+                                        value: string;
+                                        source: string;
+                                    }[];
+                                    seats: {
+                                        flight: string | null;
+                                        seat: string;
+                                    }[];
+                                    bags: {
+                                        count: number | null;
+                                        weight: number | null;
+                                        unit: string | null;
+                                        tags: string[];
+                                    }[];
+                                    itinerary: {
+                                        flight: string;
+                                        carrier: string;
+                                        number: string;
+                                        operatingCarrier: string | null;
+                                        operatingNumber: string | null;
+                                        origin: string | null;
+                                        destination: string | null;
+                                        departure: {
+                                            local: string;
+                                            utc: string | null;
+                                        } | null;
+                                        arrival: {
+                                            local: string;
+                                            utc: string | null;
+                                        } | null;
+                                        bookingClass: string | null;
+                                        status: string | null;
+                                    }[];
+                                    ssr: {
+                                        code: string;
+                                        text: string;
+                                    }[];
+                                    remarks: string[];
+                                    split: string[];
+                                    frequentFlyer: string[];
+                                } | null;
+                                references: {
+                                    qualifier: string;
+                                    value: string;
+                                }[];
+                            };
+                            messageIds: string[];
+                            otherFlights: {
+                                travellerId: string;
+                                flightId: string;
+                                date: string;
+                                origin: string | null;
+                                destination: string | null;
+                            }[];
+                            pnrVersions: {
+                                version: number;
+                                messageId: string;
+                                receivedAt: string;
+                            }[];
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -3156,7 +3593,81 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            sender: string | null;
+                            interchangeRef: string | null;
+                            type: string | null;
+                            channel: string;
+                            receivedAt: string;
+                            size: number;
+                            /** @enum {string} */
+                            status: "accepted" | "rejected";
+                            duplicates: number;
+                            findings: number;
+                            assembled: boolean;
+                            sha256: string;
+                            error: {
+                                code: string;
+                                segment: number | null;
+                                tag: string | null;
+                                element: number | null;
+                                component: number | null;
+                                offset: number | null;
+                                detail: string;
+                            } | null;
+                            interchangeFindings: {
+                                code: string;
+                                segment: number | null;
+                                tag: string | null;
+                                offset: number | null;
+                                detail: string;
+                            }[];
+                            messages: {
+                                messageRef: string;
+                                /** @enum {string} */
+                                type: "PAXLST" | "PNRGOV";
+                                function: string;
+                                flights: {
+                                    id: string | null;
+                                    carrier: string;
+                                    number: string;
+                                    legs: {
+                                        origin: string | null;
+                                        destination: string | null;
+                                        departure: {
+                                            local: string;
+                                            utc: string | null;
+                                        } | null;
+                                        arrival: {
+                                            local: string;
+                                            utc: string | null;
+                                        } | null;
+                                        border: boolean;
+                                    }[];
+                                }[];
+                                travellers: number;
+                                findings: {
+                                    code: string;
+                                    segment: number | null;
+                                    tag: string | null;
+                                    offset: number | null;
+                                    detail: string;
+                                }[];
+                                error: {
+                                    code: string;
+                                    segment: number | null;
+                                    tag: string | null;
+                                    element: number | null;
+                                    component: number | null;
+                                    offset: number | null;
+                                    detail: string;
+                                } | null;
+                            }[];
+                            raw: string;
+                        };
+                    };
                 };
             };
         };
@@ -3193,7 +3704,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                sender: string;
+                                day: string;
+                                code: string;
+                                count: number;
+                                messages: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3229,7 +3750,33 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            date: string;
+                            items: {
+                                flightId: string;
+                                carrier: string;
+                                departureUtc: string;
+                                pushes: {
+                                    push: string;
+                                    /** @enum {string} */
+                                    type: "PAXLST" | "PNRGOV";
+                                    due: string;
+                                    /** @enum {string} */
+                                    status: "on-time" | "late" | "missing" | "pending";
+                                    receivedAt: string | null;
+                                    messageId: string | null;
+                                }[];
+                            }[];
+                            carriers: {
+                                carrier: string;
+                                "on-time": number;
+                                late: number;
+                                missing: number;
+                                pending: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3266,7 +3813,19 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                flightId: string;
+                                push: string;
+                                carrier: string;
+                                /** @enum {string} */
+                                status: "late" | "missing";
+                                due: string;
+                                detectedAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3304,7 +3863,29 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                flightId: string;
+                                traveller: {
+                                    id: string;
+                                    name: string;
+                                    birthDate: string | null;
+                                    documents: string[];
+                                };
+                                entityId: string;
+                                entityCaption: string;
+                                /** @enum {string} */
+                                source: "watchlist" | "lost-document" | "rule";
+                                score: number;
+                                /** @enum {string} */
+                                status: "open" | "pending-confirmation" | "escalated" | "confirmed" | "false-positive";
+                                dueAt: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3342,7 +3923,53 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                flight: {
+                                    id: string;
+                                    carrier: string;
+                                    number: string;
+                                    date: string;
+                                    origin: string | null;
+                                    destination: string | null;
+                                    departure: {
+                                        local: string | null;
+                                        utc: string | null;
+                                    };
+                                    arrival: {
+                                        local: string | null;
+                                        utc: string | null;
+                                    };
+                                    /** @enum {string} */
+                                    direction: "inbound" | "outbound" | "overflight" | "domestic" | "unknown";
+                                    /** @enum {string} */
+                                    status: "scheduled" | "cancelled";
+                                    legs: {
+                                        origin: string | null;
+                                        destination: string | null;
+                                        departure: {
+                                            local: string;
+                                            utc: string | null;
+                                        } | null;
+                                        arrival: {
+                                            local: string;
+                                            utc: string | null;
+                                        } | null;
+                                        border: boolean;
+                                    }[];
+                                    passengers: number;
+                                    crew: number;
+                                    pnrs: number;
+                                    messages: number;
+                                    lastMessageAt: string;
+                                };
+                                open: number;
+                                topScore: number;
+                                dueAt: string | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3379,7 +4006,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string | null;
+                            remaining: number;
+                        };
+                    };
                 };
             };
         };
@@ -3415,7 +4047,74 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            travellerId: string;
+                            flightId: string;
+                            watchlist: {
+                                entityId: string;
+                                caption: string;
+                                schema: string;
+                                lists: string[];
+                                score: number;
+                                explanation: {
+                                    feature: string;
+                                    score: number;
+                                    detail: string;
+                                }[];
+                            }[];
+                            watchlistSkipped: string | null;
+                            lostDocuments: {
+                                id: string;
+                                issuingCountry: {
+                                    icao: string;
+                                    alpha2: string | null;
+                                };
+                                documentType: string | null;
+                                documentNumber: string;
+                                status: string;
+                                reportedOn: string | null;
+                                /** @enum {string} */
+                                match: "exact" | "fuzzy";
+                                differences: ({
+                                    /** @enum {string} */
+                                    kind: "leading-zeros";
+                                    registered: number;
+                                    read: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "ocr-confusion";
+                                    position: number;
+                                    registered: string;
+                                    read: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "separators";
+                                    read: string;
+                                })[];
+                                detail: string;
+                            }[];
+                            documents: {
+                                number: string | null;
+                                /** @enum {string} */
+                                code: "expired" | "bad-number" | "unknown-country" | "no-number";
+                                detail: string;
+                            }[];
+                            rules: {
+                                ruleId: string;
+                                version: number;
+                                name: string;
+                                detail: string;
+                                lists: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                            alerts: string[];
+                            /** @enum {string} */
+                            outcome: "hit" | "attention" | "clear";
+                            screenedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -3478,7 +4177,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            recommendation: "board" | "no-board" | "contact";
+                            reasons: {
+                                /** @enum {string} */
+                                code: "document-expired" | "document-invalid" | "document-reported" | "document-near-reported" | "watchlist" | "not-screened";
+                                detail: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4246,7 +4955,26 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                targetType: "traveller" | "flight";
+                                targetId: string;
+                                reason: string;
+                                requestedBy: string;
+                                requestedAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                                expiresAt: string | null;
+                                views: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4271,11 +4999,28 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            targetType: "traveller" | "flight";
+                            targetId: string;
+                            reason: string;
+                            requestedBy: string;
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "refused";
+                            decidedBy: string | null;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            expiresAt: string | null;
+                            views: number;
+                        };
+                    };
                 };
             };
         };
@@ -4319,7 +5064,24 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            targetType: "traveller" | "flight";
+                            targetId: string;
+                            reason: string;
+                            requestedBy: string;
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "refused";
+                            decidedBy: string | null;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            expiresAt: string | null;
+                            views: number;
+                        };
+                    };
                 };
             };
         };
@@ -4353,7 +5115,143 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            request: {
+                                id: string;
+                                /** @enum {string} */
+                                targetType: "traveller" | "flight";
+                                targetId: string;
+                                reason: string;
+                                requestedBy: string;
+                                requestedAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                                expiresAt: string | null;
+                                views: number;
+                            };
+                            travellers: {
+                                id: string;
+                                flightId: string;
+                                surname: string;
+                                givenNames: string;
+                                birthDate: string | null;
+                                sex: string | null;
+                                nationality: string | null;
+                                documentNumber: string | null;
+                                documentCountry: string | null;
+                                data: {
+                                    ref: string;
+                                    /** @enum {string} */
+                                    role: "passenger" | "crew";
+                                    inTransit: boolean;
+                                    passengerType: string | null;
+                                    surname: string;
+                                    givenNames: string;
+                                    title: string | null;
+                                    sex: ("M" | "F" | "X" | "U") | null;
+                                    birthDate: string | null;
+                                    birthPlace: string | null;
+                                    nationality: string | null;
+                                    residence: string | null;
+                                    embarkation: string | null;
+                                    debarkation: string | null;
+                                    clearance: string | null;
+                                    addresses: {
+                                        /** @enum {string} */
+                                        kind: "residence" | "destination" | "contact" | "other";
+                                        street: string | null;
+                                        city: string | null;
+                                        region: string | null;
+                                        postalCode: string | null;
+                                        country: string | null;
+                                    }[];
+                                    documents: {
+                                        code: string;
+                                        /** @enum {string} */
+                                        kind: "passport" | "visa" | "identity-card" | "crew-certificate" | "residence-permit" | "other";
+                                        number: string | null;
+                                        issuingCountry: string | null;
+                                        expiry: string | null;
+                                        issued: string | null;
+                                        /** @enum {string} */
+                                        source: "DOC" | "DOCS" | "DOCO" | "FOID";
+                                        surname?: string | null;
+                                        givenNames?: string | null;
+                                        applicableCountry?: string | null;
+                                        placeOfIssue?: string | null;
+                                    }[];
+                                    booking: {
+                                        recordLocator: string | null;
+                                        otherLocators: string[];
+                                        created: string | null;
+                                        lastModified: string | null;
+                                        tickets: {
+                                            number: string;
+                                            issued: string | null;
+                                            total: string | null;
+                                            currency: string | null;
+                                        }[];
+                                        payments: {
+                                            type: string;
+                                            amount: string | null;
+                                            vendor: string | null;
+                                            accountLast4: string | null;
+                                        }[];
+                                        contacts: {
+                                            /** @enum {string} */
+                                            kind: "email" | "phone" | "address" | "other";
+                                            value: string;
+                                            source: string;
+                                        }[];
+                                        seats: {
+                                            flight: string | null;
+                                            seat: string;
+                                        }[];
+                                        bags: {
+                                            count: number | null;
+                                            weight: number | null;
+                                            unit: string | null;
+                                            tags: string[];
+                                        }[];
+                                        itinerary: {
+                                            flight: string;
+                                            carrier: string;
+                                            number: string;
+                                            operatingCarrier: string | null;
+                                            operatingNumber: string | null;
+                                            origin: string | null;
+                                            destination: string | null;
+                                            departure: {
+                                                local: string;
+                                                utc: string | null;
+                                            } | null;
+                                            arrival: {
+                                                local: string;
+                                                utc: string | null;
+                                            } | null;
+                                            bookingClass: string | null;
+                                            status: string | null;
+                                        }[];
+                                        ssr: {
+                                            code: string;
+                                            text: string;
+                                        }[];
+                                        remarks: string[];
+                                        split: string[];
+                                        frequentFlyer: string[];
+                                    } | null;
+                                    references: {
+                                        qualifier: string;
+                                        value: string;
+                                    }[];
+                                };
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4389,7 +5287,46 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                startedAt: string;
+                                finishedAt: string;
+                                actor: string;
+                                depersonaliseBefore: string;
+                                deleteBefore: string;
+                                counts: {
+                                    depersonalised: {
+                                        travellers: number;
+                                        pnrVersions: number;
+                                        messages: number;
+                                    };
+                                    deleted: {
+                                        travellers: number;
+                                        pnrVersions: number;
+                                        messages: number;
+                                    };
+                                    decisionNotesMasked?: number;
+                                    requestTextsMasked?: number;
+                                    derivedDeleted?: {
+                                        screenings: number;
+                                        ruleHits: number;
+                                        alerts: number;
+                                        decisions: number;
+                                    };
+                                    keptForConfirmedAlerts: number;
+                                    stream: {
+                                        /** @enum {string} */
+                                        status: "purged" | "not-configured" | "failed";
+                                        stream: string | null;
+                                        purged: number;
+                                        detail: string | null;
+                                    };
+                                };
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4405,11 +5342,48 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            startedAt: string;
+                            finishedAt: string;
+                            actor: string;
+                            depersonaliseBefore: string;
+                            deleteBefore: string;
+                            counts: {
+                                depersonalised: {
+                                    travellers: number;
+                                    pnrVersions: number;
+                                    messages: number;
+                                };
+                                deleted: {
+                                    travellers: number;
+                                    pnrVersions: number;
+                                    messages: number;
+                                };
+                                decisionNotesMasked: number;
+                                requestTextsMasked: number;
+                                derivedDeleted: {
+                                    screenings: number;
+                                    ruleHits: number;
+                                    alerts: number;
+                                    decisions: number;
+                                };
+                                keptForConfirmedAlerts: number;
+                                stream: {
+                                    /** @enum {string} */
+                                    status: "purged" | "not-configured" | "failed";
+                                    stream: string | null;
+                                    purged: number;
+                                    detail: string | null;
+                                };
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -4444,7 +5418,91 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            totals: {
+                                messages: number;
+                                travellers: number;
+                                travellersBySex: {
+                                    F: number;
+                                    M: number;
+                                    X: number;
+                                    unknown: number;
+                                };
+                                alerts: number;
+                            };
+                            messages: {
+                                day: string;
+                                carrier: string;
+                                type: string;
+                                messages: number;
+                            }[];
+                            travellers: {
+                                day: string;
+                                carrier: string;
+                                role: string;
+                                /** @enum {string} */
+                                sex: "F" | "M" | "X" | "unknown";
+                                travellers: number;
+                            }[];
+                            hits: {
+                                key: string;
+                                /** @enum {string} */
+                                kind: "list" | "rule" | "other";
+                                name: string;
+                                hits: number;
+                                confirmed: number;
+                                falsePositive: number;
+                                undecided: number;
+                                bySex: {
+                                    F: number;
+                                    M: number;
+                                    X: number;
+                                    unknown: number;
+                                };
+                            }[];
+                            decisions: {
+                                confirmed: number;
+                                falsePositive: number;
+                                unsure: number;
+                                open: number;
+                                time: {
+                                    decided: number;
+                                    medianMinutes: number | null;
+                                    p90Minutes: number | null;
+                                    meanMinutes: number | null;
+                                };
+                                timeBySex: {
+                                    F: {
+                                        decided: number;
+                                        medianMinutes: number | null;
+                                        p90Minutes: number | null;
+                                        meanMinutes: number | null;
+                                    };
+                                    M: {
+                                        decided: number;
+                                        medianMinutes: number | null;
+                                        p90Minutes: number | null;
+                                        meanMinutes: number | null;
+                                    };
+                                    X: {
+                                        decided: number;
+                                        medianMinutes: number | null;
+                                        p90Minutes: number | null;
+                                        meanMinutes: number | null;
+                                    };
+                                    unknown: {
+                                        decided: number;
+                                        medianMinutes: number | null;
+                                        p90Minutes: number | null;
+                                        meanMinutes: number | null;
+                                    };
+                                };
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -4481,7 +5539,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            periods: {
+                                period: string;
+                                travellersCollected: number;
+                                travellersIdentified: number;
+                                alertsRaised: number;
+                                travellersConfirmed: number;
+                                alertsConfirmed: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5071,7 +6142,16 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            state: string | null;
+                            secretariat: boolean;
+                            states: string[];
+                            reconfirmDays: number;
+                            maxAttachmentBytes: number;
+                            maxAttachments: number;
+                        };
+                    };
                 };
             };
         };
@@ -5109,7 +6189,40 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                organisation: string;
+                                role: string | null;
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                                channels: {
+                                    type: string;
+                                    value: string;
+                                    hours: string;
+                                }[];
+                                alternates: {
+                                    name: string;
+                                    email: string | null;
+                                    phone: string | null;
+                                }[];
+                                languages: string[];
+                                timeZone: string | null;
+                                pgpKey: string | null;
+                                id: string;
+                                state: string;
+                                /** @enum {string} */
+                                kind: "policy" | "technical";
+                                version: number;
+                                lastVerifiedAt: string | null;
+                                stale: boolean;
+                                removed: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5135,7 +6248,130 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            organisation: string;
+                            role: string | null;
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                            channels: {
+                                type: string;
+                                value: string;
+                                hours: string;
+                            }[];
+                            alternates: {
+                                name: string;
+                                email: string | null;
+                                phone: string | null;
+                            }[];
+                            languages: string[];
+                            timeZone: string | null;
+                            pgpKey: string | null;
+                            id: string;
+                            state: string;
+                            /** @enum {string} */
+                            kind: "policy" | "technical";
+                            version: number;
+                            lastVerifiedAt: string | null;
+                            stale: boolean;
+                            removed: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            versions: {
+                                version: number;
+                                fields: string[];
+                                actorId: string | null;
+                                actorName: string | null;
+                                changedAt: string;
+                                data: {
+                                    organisation: string;
+                                    role: string | null;
+                                    name: string;
+                                    email: string;
+                                    phone: string | null;
+                                    channels: {
+                                        type: string;
+                                        value: string;
+                                        hours: string;
+                                    }[];
+                                    alternates: {
+                                        name: string;
+                                        email: string | null;
+                                        phone: string | null;
+                                    }[];
+                                    languages: string[];
+                                    timeZone: string | null;
+                                    pgpKey: string | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organisation: string;
+                            role: string | null;
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                            channels: {
+                                type: string;
+                                value: string;
+                                hours: string;
+                            }[];
+                            alternates: {
+                                name: string;
+                                email: string | null;
+                                phone: string | null;
+                            }[];
+                            languages: string[];
+                            timeZone: string | null;
+                            pgpKey: string | null;
+                            id: string;
+                            state: string;
+                            /** @enum {string} */
+                            kind: "policy" | "technical";
+                            version: number;
+                            lastVerifiedAt: string | null;
+                            stale: boolean;
+                            removed: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            versions: {
+                                version: number;
+                                fields: string[];
+                                actorId: string | null;
+                                actorName: string | null;
+                                changedAt: string;
+                                data: {
+                                    organisation: string;
+                                    role: string | null;
+                                    name: string;
+                                    email: string;
+                                    phone: string | null;
+                                    channels: {
+                                        type: string;
+                                        value: string;
+                                        hours: string;
+                                    }[];
+                                    alternates: {
+                                        name: string;
+                                        email: string | null;
+                                        phone: string | null;
+                                    }[];
+                                    languages: string[];
+                                    timeZone: string | null;
+                                    pgpKey: string | null;
+                                };
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5207,7 +6443,65 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            organisation: string;
+                            role: string | null;
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                            channels: {
+                                type: string;
+                                value: string;
+                                hours: string;
+                            }[];
+                            alternates: {
+                                name: string;
+                                email: string | null;
+                                phone: string | null;
+                            }[];
+                            languages: string[];
+                            timeZone: string | null;
+                            pgpKey: string | null;
+                            id: string;
+                            state: string;
+                            /** @enum {string} */
+                            kind: "policy" | "technical";
+                            version: number;
+                            lastVerifiedAt: string | null;
+                            stale: boolean;
+                            removed: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            versions: {
+                                version: number;
+                                fields: string[];
+                                actorId: string | null;
+                                actorName: string | null;
+                                changedAt: string;
+                                data: {
+                                    organisation: string;
+                                    role: string | null;
+                                    name: string;
+                                    email: string;
+                                    phone: string | null;
+                                    channels: {
+                                        type: string;
+                                        value: string;
+                                        hours: string;
+                                    }[];
+                                    alternates: {
+                                        name: string;
+                                        email: string | null;
+                                        phone: string | null;
+                                    }[];
+                                    languages: string[];
+                                    timeZone: string | null;
+                                    pgpKey: string | null;
+                                };
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5234,7 +6528,65 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            organisation: string;
+                            role: string | null;
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                            channels: {
+                                type: string;
+                                value: string;
+                                hours: string;
+                            }[];
+                            alternates: {
+                                name: string;
+                                email: string | null;
+                                phone: string | null;
+                            }[];
+                            languages: string[];
+                            timeZone: string | null;
+                            pgpKey: string | null;
+                            id: string;
+                            state: string;
+                            /** @enum {string} */
+                            kind: "policy" | "technical";
+                            version: number;
+                            lastVerifiedAt: string | null;
+                            stale: boolean;
+                            removed: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            versions: {
+                                version: number;
+                                fields: string[];
+                                actorId: string | null;
+                                actorName: string | null;
+                                changedAt: string;
+                                data: {
+                                    organisation: string;
+                                    role: string | null;
+                                    name: string;
+                                    email: string;
+                                    phone: string | null;
+                                    channels: {
+                                        type: string;
+                                        value: string;
+                                        hours: string;
+                                    }[];
+                                    alternates: {
+                                        name: string;
+                                        email: string | null;
+                                        phone: string | null;
+                                    }[];
+                                    languages: string[];
+                                    timeZone: string | null;
+                                    pgpKey: string | null;
+                                };
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5291,7 +6643,65 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            organisation: string;
+                            role: string | null;
+                            name: string;
+                            email: string;
+                            phone: string | null;
+                            channels: {
+                                type: string;
+                                value: string;
+                                hours: string;
+                            }[];
+                            alternates: {
+                                name: string;
+                                email: string | null;
+                                phone: string | null;
+                            }[];
+                            languages: string[];
+                            timeZone: string | null;
+                            pgpKey: string | null;
+                            id: string;
+                            state: string;
+                            /** @enum {string} */
+                            kind: "policy" | "technical";
+                            version: number;
+                            lastVerifiedAt: string | null;
+                            stale: boolean;
+                            removed: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            versions: {
+                                version: number;
+                                fields: string[];
+                                actorId: string | null;
+                                actorName: string | null;
+                                changedAt: string;
+                                data: {
+                                    organisation: string;
+                                    role: string | null;
+                                    name: string;
+                                    email: string;
+                                    phone: string | null;
+                                    channels: {
+                                        type: string;
+                                        value: string;
+                                        hours: string;
+                                    }[];
+                                    alternates: {
+                                        name: string;
+                                        email: string | null;
+                                        phone: string | null;
+                                    }[];
+                                    languages: string[];
+                                    timeZone: string | null;
+                                    pgpKey: string | null;
+                                };
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5325,7 +6735,23 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                sent: number;
+                                answered: number;
+                                responseRate: number;
+                                p50Seconds: number | null;
+                                p90Seconds: number | null;
+                                late: number;
+                                roundId: string;
+                                kind: string;
+                                startedAt: string;
+                                deadlineAt: string;
+                                scheduleId: string | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5350,11 +6776,18 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            roundId: string;
+                            sent: number;
+                            emailed: number;
+                            failed: number;
+                        };
+                    };
                 };
             };
         };
@@ -5388,7 +6821,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                sent: number;
+                                answered: number;
+                                responseRate: number;
+                                p50Seconds: number | null;
+                                p90Seconds: number | null;
+                                late: number;
+                                state: string;
+                                rounds: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5424,7 +6870,60 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            sent: number;
+                            answered: number;
+                            responseRate: number;
+                            p50Seconds: number | null;
+                            p90Seconds: number | null;
+                            late: number;
+                            roundId: string;
+                            kind: string;
+                            startedAt: string;
+                            deadlineAt: string;
+                            pending: number;
+                            unreachable: {
+                                contactId: string;
+                                contactName: string;
+                                state: string;
+                                kind: string;
+                                /** @enum {string} */
+                                reason: "delivery-failed" | "no-answer";
+                            }[];
+                            lateContacts: {
+                                contactId: string;
+                                contactName: string;
+                                state: string;
+                                kind: string;
+                                seconds: number;
+                            }[];
+                            perState: {
+                                sent: number;
+                                answered: number;
+                                responseRate: number;
+                                p50Seconds: number | null;
+                                p90Seconds: number | null;
+                                late: number;
+                                state: string;
+                            }[];
+                            messages: {
+                                id: string;
+                                contactId: string;
+                                contactName: string;
+                                state: string;
+                                kind: string;
+                                delivery: string;
+                                deliveryError: string | null;
+                                sentAt: string;
+                                answeredAt: string | null;
+                                answeredVia: string | null;
+                                /** @enum {string} */
+                                status: "answered" | "late" | "pending" | "unreachable";
+                                seconds: number | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5458,7 +6957,19 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                roundId: string;
+                                contactId: string;
+                                contactName: string;
+                                kind: string;
+                                sentAt: string;
+                                deadlineAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5496,7 +7007,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            answeredAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -5528,7 +7043,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                kind: string;
+                                everyDays: number;
+                                nextAt: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5553,11 +7078,19 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            everyDays: number;
+                            nextAt: string;
+                            createdAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -5628,7 +7161,31 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                kind: string;
+                                fromState: string;
+                                subject: string;
+                                /** @enum {string} */
+                                severity: "low" | "medium" | "high" | "critical";
+                                tlp: string;
+                                /** @enum {string} */
+                                status: "draft" | "sent" | "acknowledged" | "answered" | "closed" | "escalated";
+                                deadlineAt: string | null;
+                                overdue: boolean;
+                                parties: {
+                                    state: string;
+                                    acknowledgedAt: string | null;
+                                    answeredAt: string | null;
+                                    readAt: string | null;
+                                }[];
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5675,11 +7232,51 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            fromState: string;
+                            subject: string;
+                            /** @enum {string} */
+                            severity: "low" | "medium" | "high" | "critical";
+                            tlp: string;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "acknowledged" | "answered" | "closed" | "escalated";
+                            deadlineAt: string | null;
+                            overdue: boolean;
+                            parties: {
+                                state: string;
+                                acknowledgedAt: string | null;
+                                answeredAt: string | null;
+                                readAt: string | null;
+                            }[];
+                            createdAt: string;
+                            updatedAt: string;
+                            body: string;
+                            replies: {
+                                id: string;
+                                parentId: string | null;
+                                state: string;
+                                authorId: string | null;
+                                body: string;
+                                createdAt: string;
+                            }[];
+                            attachments: {
+                                id: string;
+                                replyId: string | null;
+                                name: string;
+                                mediaType: string;
+                                size: number;
+                                sha256: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5713,7 +7310,47 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            fromState: string;
+                            subject: string;
+                            /** @enum {string} */
+                            severity: "low" | "medium" | "high" | "critical";
+                            tlp: string;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "acknowledged" | "answered" | "closed" | "escalated";
+                            deadlineAt: string | null;
+                            overdue: boolean;
+                            parties: {
+                                state: string;
+                                acknowledgedAt: string | null;
+                                answeredAt: string | null;
+                                readAt: string | null;
+                            }[];
+                            createdAt: string;
+                            updatedAt: string;
+                            body: string;
+                            replies: {
+                                id: string;
+                                parentId: string | null;
+                                state: string;
+                                authorId: string | null;
+                                body: string;
+                                createdAt: string;
+                            }[];
+                            attachments: {
+                                id: string;
+                                replyId: string | null;
+                                name: string;
+                                mediaType: string;
+                                size: number;
+                                sha256: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5758,7 +7395,47 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            fromState: string;
+                            subject: string;
+                            /** @enum {string} */
+                            severity: "low" | "medium" | "high" | "critical";
+                            tlp: string;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "acknowledged" | "answered" | "closed" | "escalated";
+                            deadlineAt: string | null;
+                            overdue: boolean;
+                            parties: {
+                                state: string;
+                                acknowledgedAt: string | null;
+                                answeredAt: string | null;
+                                readAt: string | null;
+                            }[];
+                            createdAt: string;
+                            updatedAt: string;
+                            body: string;
+                            replies: {
+                                id: string;
+                                parentId: string | null;
+                                state: string;
+                                authorId: string | null;
+                                body: string;
+                                createdAt: string;
+                            }[];
+                            attachments: {
+                                id: string;
+                                replyId: string | null;
+                                name: string;
+                                mediaType: string;
+                                size: number;
+                                sha256: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5802,11 +7479,51 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            fromState: string;
+                            subject: string;
+                            /** @enum {string} */
+                            severity: "low" | "medium" | "high" | "critical";
+                            tlp: string;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "acknowledged" | "answered" | "closed" | "escalated";
+                            deadlineAt: string | null;
+                            overdue: boolean;
+                            parties: {
+                                state: string;
+                                acknowledgedAt: string | null;
+                                answeredAt: string | null;
+                                readAt: string | null;
+                            }[];
+                            createdAt: string;
+                            updatedAt: string;
+                            body: string;
+                            replies: {
+                                id: string;
+                                parentId: string | null;
+                                state: string;
+                                authorId: string | null;
+                                body: string;
+                                createdAt: string;
+                            }[];
+                            attachments: {
+                                id: string;
+                                replyId: string | null;
+                                name: string;
+                                mediaType: string;
+                                size: number;
+                                sha256: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5878,7 +7595,22 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                state: string;
+                                cbm: number;
+                                version: number;
+                                title: string;
+                                language: string;
+                                /** @enum {string} */
+                                visibility: "network" | "secretariat";
+                                submittedBy: string | null;
+                                submittedAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5910,11 +7642,25 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            state: string;
+                            cbm: number;
+                            version: number;
+                            title: string;
+                            language: string;
+                            /** @enum {string} */
+                            visibility: "network" | "secretariat";
+                            submittedBy: string | null;
+                            submittedAt: string;
+                            body: string;
+                        };
+                    };
                 };
             };
         };
@@ -5946,7 +7692,21 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            cbms: number[];
+                            rows: {
+                                state: string;
+                                cells: ({
+                                    cbm: number;
+                                    versions: number;
+                                    latestVersion: number;
+                                    latestId: string;
+                                    latestAt: string;
+                                } | null)[];
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5982,7 +7742,21 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            state: string;
+                            cbm: number;
+                            version: number;
+                            title: string;
+                            language: string;
+                            /** @enum {string} */
+                            visibility: "network" | "secretariat";
+                            submittedBy: string | null;
+                            submittedAt: string;
+                            body: string;
+                        };
+                    };
                 };
             };
         };

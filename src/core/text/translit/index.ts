@@ -8,11 +8,14 @@ import { cyrillicWord, cyrillicWordWith, CYRILLIC_SYSTEMS, guessCyrillicLanguage
 import { georgianWord, georgianWordWith, GEORGIAN_SYSTEMS, type GeorgianSystem } from './georgian.js';
 import { greekWord, greekWordWith, GREEK_SYSTEMS, type GreekSystem } from './greek.js';
 import { hebrewWord } from './hebrew.js';
+import { indicWord } from './indic.js';
+import { kanaWord, kanaWordWith, KANA_SYSTEMS, type KanaSystem } from './japanese.js';
+import { koreanName, koreanWordWith, KOREAN_SYSTEMS, type KoreanSystem } from './korean.js';
 
 export { guessCyrillicLanguage, type CyrillicLanguage, type CyrillicSystem } from './cyrillic.js';
-export type { ArabicStyle, ArmenianSystem, GeorgianSystem, GreekSystem };
+export type { ArabicStyle, ArmenianSystem, GeorgianSystem, GreekSystem, KanaSystem, KoreanSystem };
 
-export type RomanisationSystem = CyrillicSystem | GreekSystem | GeorgianSystem | ArmenianSystem | ArabicStyle | 'pinyin' | 'hebrew';
+export type RomanisationSystem = CyrillicSystem | GreekSystem | GeorgianSystem | ArmenianSystem | ArabicStyle | KoreanSystem | KanaSystem | 'pinyin' | 'hebrew';
 
 export interface RomaniseOptions {
   /** The language of Cyrillic text when known (otherwise guessed from its letters). */
@@ -47,6 +50,14 @@ function alternatives(word: string, script: ScriptName | undefined, ctx: Context
       return arabicWord(word, ctx.styles);
     case 'Han':
       return chineseWord(word);
+    case 'Kana':
+      return kanaWord(word);
+    case 'Hangul':
+      return koreanName([word]);
+    case 'Devanagari':
+      return indicWord(word, 'devanagari');
+    case 'Bengali':
+      return indicWord(word, 'bengali');
     default:
       return [word];
   }
@@ -82,9 +93,18 @@ export function romanise(s: string, options: RomaniseOptions = {}): string[] {
   const ctx: Context = { lang: options.language ?? guessCyrillicLanguage(n), styles: arabicStyles(n) };
   const perWord: string[][] = [];
   let longest = 1;
-  for (const word of n.split(WORD_SPLIT)) {
-    if (word === '' || word === "'") continue;
-    const alts = alternatives(word, firstScript(word), ctx).map(clean);
+  const words = n.split(WORD_SPLIT).filter((w) => w !== '' && w !== "'");
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const script = firstScript(word);
+    let alts: string[];
+    if (script === 'Hangul') {
+      // A Korean name's words (김 경민, 남궁 민) are read together: the first is the surname.
+      let end = i + 1;
+      while (end < words.length && firstScript(words[end]!) === 'Hangul') end++;
+      alts = koreanName(words.slice(i, end), max).map(clean);
+      i = end - 1;
+    } else alts = alternatives(word, script, ctx).map(clean);
     perWord.push(alts.length ? alts : ['']);
     longest = Math.max(longest, alts.length);
   }
@@ -113,6 +133,8 @@ export function romaniseWith(s: string, system: RomanisationSystem, options: Pic
     else if (script === 'Georgian' && isOf(GEORGIAN_SYSTEMS, system)) w = georgianWordWith(word, system);
     else if (script === 'Armenian' && isOf(ARMENIAN_SYSTEMS, system)) w = armenianWordWith(word, system);
     else if (script === 'Arabic' && isOf(['common', 'french', 'egyptian', 'persian'] as const, system)) w = arabicWord(word, [system])[0];
+    else if (script === 'Hangul' && isOf(KOREAN_SYSTEMS, system)) w = koreanWordWith(word, system);
+    else if (script === 'Kana' && isOf(KANA_SYSTEMS, system)) w = kanaWordWith(word, system);
     words.push(clean(w ?? alternatives(word, script, ctx)[0] ?? ''));
   }
   return latinTokens(words.join(' '));

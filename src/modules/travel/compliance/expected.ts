@@ -1,4 +1,5 @@
 // Carrier compliance, pure: which pushes a flight should have had, and whether each came on time, late, or not at all.
+import { z } from 'zod';
 
 export interface ExpectedPush {
   type: 'PAXLST' | 'PNRGOV';
@@ -11,17 +12,19 @@ export interface ReceivedPush {
   messageId: string;
 }
 
-export type PushStatus = 'on-time' | 'late' | 'missing' | 'pending';
+export const PUSH_STATUSES = ['on-time', 'late', 'missing', 'pending'] as const;
+export type PushStatus = (typeof PUSH_STATUSES)[number];
 
-export interface PushCheck {
+export const PushCheck = z.object({
   /** `PNRGOV-48`, `PAXLST-0` … */
-  push: string;
-  type: 'PAXLST' | 'PNRGOV';
-  due: string;
-  status: PushStatus;
-  receivedAt: string | null;
-  messageId: string | null;
-}
+  push: z.string(),
+  type: z.enum(['PAXLST', 'PNRGOV']),
+  due: z.string(),
+  status: z.enum(PUSH_STATUSES),
+  receivedAt: z.string().nullable(),
+  messageId: z.string().nullable(),
+});
+export type PushCheck = z.infer<typeof PushCheck>;
 
 /** A push may come this early before it is due and still count as that push. */
 export const EARLY_MS = 6 * 3600_000;

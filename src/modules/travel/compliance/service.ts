@@ -1,17 +1,32 @@
 // Carrier compliance over stored flights: expected pushes per flight, compliance alerts for missing and late ones, rates per carrier.
+import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.js';
 import type { JobDef } from '../../../platform/jobs/types.js';
 import { tr, type FlightRow } from '../intake/tables.js';
-import { checkPushes, GRACE_MS, type PushCheck } from './expected.js';
+import { checkPushes, GRACE_MS, PushCheck } from './expected.js';
 
 export const COMPLIANCE_ALERT = 'travel.compliance-alert';
 
-export interface FlightCompliance {
-  flightId: string;
-  carrier: string;
-  departureUtc: string;
-  pushes: PushCheck[];
-}
+export const FlightCompliance = z.object({ flightId: z.string(), carrier: z.string(), departureUtc: z.string(), pushes: z.array(PushCheck) });
+export type FlightCompliance = z.infer<typeof FlightCompliance>;
+
+/** The compliance of one day: per flight, and per carrier how many pushes were on time, late, missing or pending. */
+export const ComplianceReport = z.object({
+  date: z.string(),
+  items: z.array(FlightCompliance),
+  carriers: z.array(z.object({ carrier: z.string(), 'on-time': z.number(), late: z.number(), missing: z.number(), pending: z.number() })),
+});
+export type ComplianceReport = z.infer<typeof ComplianceReport>;
+
+export const ComplianceAlert = z.object({
+  flightId: z.string(),
+  push: z.string(),
+  carrier: z.string(),
+  status: z.enum(['late', 'missing']),
+  due: z.string(),
+  detectedAt: z.string(),
+});
+export type ComplianceAlert = z.infer<typeof ComplianceAlert>;
 
 async function forFlights(ctx: AppContext, flights: Pick<FlightRow, 'id' | 'carrier' | 'departure_utc'>[], now: Date): Promise<FlightCompliance[]> {
   const dated = flights.filter((f): f is typeof f & { departure_utc: string } => f.departure_utc !== null);
@@ -39,7 +54,7 @@ async function forFlights(ctx: AppContext, flights: Pick<FlightRow, 'id' | 'carr
 }
 
 /** Compliance of the flights of one day, and per carrier how many pushes came on time, late or not at all. */
-export async function complianceReport(ctx: AppContext, date: string) {
+export async function complianceReport(ctx: AppContext, date: string): Promise<ComplianceReport> {
   const flights = await tr(ctx.db.kysely)
     .selectFrom('travel_flights')
     .select(['id', 'carrier', 'departure_utc'])
@@ -105,7 +120,7 @@ export async function detectCompliance(ctx: AppContext): Promise<number> {
   return raised;
 }
 
-export async function listComplianceAlerts(ctx: AppContext, q: { carrier?: string | undefined; limit: number }) {
+export async function listComplianceAlerts(ctx: AppContext, q: { carrier?: string | undefined; limit: number }): Promise<ComplianceAlert[]> {
   let base = tr(ctx.db.kysely).selectFrom('travel_compliance').selectAll();
   if (q.carrier) base = base.where('carrier', '=', q.carrier);
   const rows = await base.orderBy('detected_at', 'desc').limit(q.limit).execute();

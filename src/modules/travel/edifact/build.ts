@@ -1,7 +1,7 @@
 // Shared pieces for the message readers: the per-message context, flight keys, names, documents and empty records.
 import type { Report } from './report.js';
 import type { Segment } from './tokenizer.js';
-import { el } from './values.js';
+import { upper } from './values.js';
 import type { Booking, DocumentKind, Flight, Traveller } from '../types.js';
 
 export interface ReadContext {
@@ -12,14 +12,32 @@ export interface ReadContext {
 
 /** Component `c` of element `e`, upper-cased; a lower-case code is a finding. */
 export function code(ctx: ReadContext, seg: Segment, e: number, c = 1): string {
-  const v = el(seg, e, c);
-  const u = v.toUpperCase();
+  const v = seg.value(e, c);
+  const u = upper(v);
   if (u !== v) ctx.report.finding('lowercase-value', seg.index, seg.tag, seg.offset, `"${v}" in element ${e} is not upper case`);
   return u;
 }
 
+/** Whether `name` would return `v` as it is: printable ASCII without lower-case letters, single spaces only between words. */
+function cleanName(v: string): boolean {
+  const n = v.length;
+  if (n === 0) return true;
+  if (v.charCodeAt(0) === 32 || v.charCodeAt(n - 1) === 32) return false;
+  let space = false;
+  for (let i = 0; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 32) {
+      if (space) return false;
+      space = true;
+    } else if (c < 32 || c > 126 || (c >= 97 && c <= 122)) return false;
+    else space = false;
+  }
+  return true;
+}
+
 /** A name part, upper-cased and with runs of spaces folded; mixed case is a finding. */
 export function name(ctx: ReadContext, seg: Segment, value: string): string {
+  if (cleanName(value)) return value;
   const v = value.includes('  ') || value.includes('\t') ? value.replace(/\s+/g, ' ').trim() : value.trim();
   const u = v.toUpperCase();
   if (u !== v) ctx.report.finding('mixed-case-name', seg.index, seg.tag, seg.offset, 'a name is not in upper case');
@@ -123,7 +141,7 @@ export function documentKind(code: string): DocumentKind {
 }
 
 export function sexCode(v: string): Traveller['sex'] {
-  const s = v.toUpperCase();
+  const s = upper(v);
   if (s === 'M' || s === 'MI') return 'M';
   if (s === 'F' || s === 'FI') return 'F';
   if (s === 'X') return 'X';

@@ -1,6 +1,6 @@
 // The interchange envelope: UNB/UNG/UNH…UNT/UNE/UNZ, message boundaries, and the trailer counts and references checked.
 import type { Report } from './report.js';
-import type { Segment } from './tokenizer.js';
+import type { Segment, Segments } from './tokenizer.js';
 import { el, orNull, unbDate } from './values.js';
 
 export interface MessageSpan {
@@ -40,7 +40,7 @@ function sameRef(seg: Segment, report: Report, expected: string | null, what: st
 }
 
 /** Splits segments into messages and checks UNT/UNE/UNZ counts and references; deviations are findings. */
-export function readEnvelope(segments: Segment[], report: Report): Envelope {
+export function readEnvelope(segments: Segments, report: Report): Envelope {
   const env: Envelope = { sender: null, recipient: null, reference: null, prepared: null, messages: [] };
   let open: MessageSpan | null = null;
   let group: { reference: string; messages: number } | null = null;
@@ -55,7 +55,9 @@ export function readEnvelope(segments: Segment[], report: Report): Envelope {
       open = null;
     }
   };
-  for (const seg of segments) {
+  const seg = segments.cursor(); // one object walks the segments; a message keeps only their positions
+  for (let i = 0; i < segments.count; i++) {
+    seg.moveTo(i);
     switch (seg.tag) {
       case 'UNB':
         if (sawUnb) {
@@ -132,9 +134,9 @@ export function readEnvelope(segments: Segment[], report: Report): Envelope {
   }
   if (open) {
     report.finding('missing-trailer', null, 'UNT', null, `message ${(open as MessageSpan).reference} has no UNT`);
-    close(segments.length - 1);
+    close(segments.count - 1);
   }
-  if (segments.length && !sawUnb) report.finding('missing-header', 0, 'UNB', segments[0]!.offset, 'no UNB interchange header');
-  if (segments.length && !sawUnz) report.finding('missing-trailer', null, 'UNZ', null, 'no UNZ interchange trailer');
+  if (segments.count && !sawUnb) report.finding('missing-header', 0, 'UNB', segments.at(0).offset, 'no UNB interchange header');
+  if (segments.count && !sawUnz) report.finding('missing-trailer', null, 'UNZ', null, 'no UNZ interchange trailer');
   return env;
 }

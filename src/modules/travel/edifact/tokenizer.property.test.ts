@@ -1,20 +1,56 @@
 // The tokenizer against the straightforward one it replaced (kept below as the reference): the same segments, separators,
-// findings and errors on messages mutated with separators, line breaks, release characters, case and limits.
+// findings and errors on messages mutated with separators, line breaks, release characters, case and limits; and its
+// in-place accessors (value, raw, components, count, a moved cursor) against the values as arrays.
 import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { paxlstFor, planFlight, pnrgovFor } from '../generator/index.js';
 import { Report } from './report.js';
-import { DEFAULT_LIMITS, DEFAULT_SEPARATORS, KNOWN_TAGS, tokenize, type Limits, type Segment, type Separators, type Tokens } from './tokenizer.js';
+import { DEFAULT_LIMITS, DEFAULT_SEPARATORS, KNOWN_TAGS, scan, tokenize, type Limits, type Segment, type Separators } from './tokenizer.js';
+
+interface PlainSegment {
+  index: number;
+  tag: string;
+  elements: string[][];
+  offset: number;
+}
+
+/** A segment's values as arrays, after checking that every positional accessor (in range or not) agrees with them. */
+function plain(seg: Segment): PlainSegment {
+  const elements = seg.elements;
+  const wrong: string[] = [];
+  if (seg.count !== elements.length) wrong.push(`count ${seg.count}`);
+  for (let e = -1; e <= elements.length + 1; e++) {
+    const values = elements[e - 1];
+    if (seg.components(e) !== (values?.length ?? 0)) wrong.push(`components(${e})`);
+    for (let c = -1; c <= (values?.length ?? 0) + 1; c++) {
+      const v = values?.[c - 1];
+      if (seg.raw(e, c) !== v) wrong.push(`raw(${e}, ${c})`);
+      if (seg.value(e, c) !== (v === undefined ? '' : v.trim())) wrong.push(`value(${e}, ${c})`);
+    }
+  }
+  expect(wrong).toEqual([]);
+  return { index: seg.index, tag: seg.tag, elements, offset: seg.offset };
+}
 
 function both(text: string, limits: Limits = DEFAULT_LIMITS) {
-  const run = (f: typeof tokenize) => {
+  const run = (f: typeof referenceTokenize) => {
     const report = new Report(text);
     const tokens = f(text, report, limits);
     report.close();
     return { ...tokens, findings: report.findings, errors: report.errors };
   };
-  return { fast: run(tokenize), reference: run(referenceTokenize) };
+  // The scan walked with one cursor object, and `tokenize` (an object per segment) agreeing with it.
+  const fast = (t: string, r: Report, l: Limits = DEFAULT_LIMITS) => {
+    const scanned = scan(t, r, l);
+    const cursor = scanned.cursor();
+    const segments = Array.from({ length: scanned.count }, (_, i) => plain(cursor.moveTo(i)));
+    const tokens = tokenize(t, new Report(t), l);
+    expect(tokens.segments.map(plain)).toEqual(segments);
+    expect(scanned.slice(1, scanned.count - 2).map(plain)).toEqual(segments.slice(1, -1));
+    return { segments, separators: scanned.separators, una: scanned.una };
+  };
+  return { fast: run(fast), reference: run(referenceTokenize) };
 }
 
 const dir = new URL('../fixtures/', import.meta.url);
@@ -164,8 +200,8 @@ function findStart(text: string, from: number): number {
  * spaces, empty segments, lower-case tags, a missing terminator before a line break, and junk before the header or after UNZ.
  * Hard errors (bad UNA, no EDIFACT at all, limits exceeded) go to `report.errors`; it never throws.
  */
-function referenceTokenize(text: string, report: Report, limits: Limits = DEFAULT_LIMITS): Tokens {
-  const segments: Segment[] = [];
+function referenceTokenize(text: string, report: Report, limits: Limits = DEFAULT_LIMITS): { segments: PlainSegment[]; separators: Separators; una: boolean } {
+  const segments: PlainSegment[] = [];
   let separators = DEFAULT_SEPARATORS;
   let una = false;
   if (text.length > limits.maxChars) {

@@ -3,16 +3,26 @@ import type { Segment } from './tokenizer.js';
 
 /** Component `c` of data element `e` (both 1-based), trimmed; '' when absent. */
 export function el(seg: Segment, e: number, c = 1): string {
-  const v = seg.elements[e - 1]?.[c - 1];
-  return v === undefined ? '' : v.trim();
+  return seg.value(e, c);
 }
 
 /** All components of element `e`, trimmed (empty array when absent). */
 export function comps(seg: Segment, e: number): string[] {
-  return (seg.elements[e - 1] ?? []).map((v) => v.trim());
+  const out = new Array<string>(seg.components(e));
+  for (let c = 0; c < out.length; c++) out[c] = seg.value(e, c + 1);
+  return out;
 }
 
 export const orNull = (v: string): string | null => (v === '' ? null : v);
+
+/** `v.toUpperCase()`, without a new string when `v` is ASCII and has no lower-case letter (the usual code or name). */
+export function upper(v: string): string {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || c > 127) return v.toUpperCase();
+  }
+  return v;
+}
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => pad(i));

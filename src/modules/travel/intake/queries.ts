@@ -1,46 +1,71 @@
 // Reading what intake assembled: the flights board, a manifest, a traveller with their other flights, messages and findings.
+import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.js';
 import type { Actor } from '../../../platform/audit/types.js';
 import { notFound } from '../../../platform/errors.js';
 import type { Finding, FlightLeg, ParseError, Traveller } from '../types.js';
+import * as P from '../schemas.js';
 import { decodeInterchange } from '../parse.js';
-import type { MessageSummary } from './receive.js';
+import { MessageSummary } from './receive.js';
 import { tr, type FlightRow, type MessageRow, type TravellerRow } from './tables.js';
 
-export interface FlightView {
-  id: string;
-  carrier: string;
-  number: string;
-  date: string;
-  origin: string | null;
-  destination: string | null;
-  departure: { local: string | null; utc: string | null };
-  arrival: { local: string | null; utc: string | null };
-  direction: FlightRow['direction'];
-  status: FlightRow['status'];
-  legs: FlightLeg[];
-  passengers: number;
-  crew: number;
-  pnrs: number;
-  messages: number;
-  lastMessageAt: string;
-}
+export const DIRECTIONS = ['inbound', 'outbound', 'overflight', 'domestic', 'unknown'] as const satisfies readonly FlightRow['direction'][];
+const LocalUtc = z.object({ local: z.string().nullable(), utc: z.string().nullable() });
 
-export interface TravellerSummary {
-  id: string;
-  flightId: string;
-  role: 'passenger' | 'crew';
-  surname: string;
-  givenNames: string;
-  birthDate: string | null;
-  sex: string | null;
-  nationality: string | null;
-  documentNumber: string | null;
-  documentCountry: string | null;
-  recordLocator: string | null;
-  sources: { api: boolean; pnr: boolean };
-  cancelled: boolean;
-}
+export const FlightView = z.object({
+  id: z.string(),
+  carrier: z.string(),
+  number: z.string(),
+  date: z.string(),
+  origin: z.string().nullable(),
+  destination: z.string().nullable(),
+  departure: LocalUtc,
+  arrival: LocalUtc,
+  direction: z.enum(DIRECTIONS),
+  status: z.enum(['scheduled', 'cancelled']),
+  legs: z.array(P.FlightLeg),
+  passengers: z.number(),
+  crew: z.number(),
+  pnrs: z.number(),
+  messages: z.number(),
+  lastMessageAt: z.string(),
+});
+export type FlightView = z.infer<typeof FlightView>;
+export const FlightPage = z.object({ items: z.array(FlightView), total: z.number() });
+
+export const TravellerSummary = z.object({
+  id: z.string(),
+  flightId: z.string(),
+  role: z.enum(['passenger', 'crew']),
+  surname: z.string(),
+  givenNames: z.string(),
+  birthDate: z.string().nullable(),
+  sex: z.string().nullable(),
+  nationality: z.string().nullable(),
+  documentNumber: z.string().nullable(),
+  documentCountry: z.string().nullable(),
+  recordLocator: z.string().nullable(),
+  sources: z.object({ api: z.boolean(), pnr: z.boolean() }),
+  cancelled: z.boolean(),
+});
+export type TravellerSummary = z.infer<typeof TravellerSummary>;
+
+/** A flight and everyone reported on it. */
+export const Manifest = z.object({ flight: FlightView, travellers: z.array(TravellerSummary) });
+export type Manifest = z.infer<typeof Manifest>;
+
+/** One traveller with all that was reported, the messages it came from, PNR versions and the same person's other flights. */
+export const TravellerDetail = TravellerSummary.extend({
+  flight: FlightView,
+  data: P.Traveller,
+  messageIds: z.array(z.string()),
+  otherFlights: z.array(
+    z.object({ travellerId: z.string(), flightId: z.string(), date: z.string(), origin: z.string().nullable(), destination: z.string().nullable() }),
+  ),
+  pnrVersions: z.array(z.object({ version: z.number(), messageId: z.string(), receivedAt: z.string() })),
+  version: z.number(),
+});
+export type TravellerDetail = z.infer<typeof TravellerDetail>;
 
 export const flightView = (r: FlightRow): FlightView => ({
   id: r.id,
@@ -80,7 +105,7 @@ const travellerSummary = (r: TravellerRow): TravellerSummary => ({
 export async function listFlights(
   ctx: AppContext,
   q: { date?: string | undefined; direction?: string | undefined; limit: number; offset: number },
-): Promise<{ items: FlightView[]; total: number }> {
+): Promise<z.infer<typeof FlightPage>> {
   const t = tr(ctx.db.kysely);
   let base = t.selectFrom('travel_flights');
   if (q.date) base = base.where('flight_date', '=', q.date);
@@ -101,7 +126,7 @@ async function audit(
 }
 
 /** A flight with everyone reported on it (an access to personal data: audited). */
-export async function getManifest(ctx: AppContext, id: string, by: { actor: Actor; requestId?: string | undefined }) {
+export async function getManifest(ctx: AppContext, id: string, by: { actor: Actor; requestId?: string | undefined }): Promise<Manifest> {
   const t = tr(ctx.db.kysely);
   const flight = await t.selectFrom('travel_flights').selectAll().where('id', '=', id).executeTakeFirst();
   if (!flight) throw notFound('flight', id);
@@ -118,7 +143,7 @@ export async function getManifest(ctx: AppContext, id: string, by: { actor: Acto
 }
 
 /** One traveller: everything reported, the messages it came from, PNR versions, and the same person's other flights. */
-export async function getTraveller(ctx: AppContext, id: string, by: { actor: Actor; requestId?: string | undefined }) {
+export async function getTraveller(ctx: AppContext, id: string, by: { actor: Actor; requestId?: string | undefined }): Promise<TravellerDetail> {
   const t = tr(ctx.db.kysely);
   const r = await t.selectFrom('travel_travellers').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) throw notFound('traveller', id);
@@ -161,19 +186,33 @@ export async function getTraveller(ctx: AppContext, id: string, by: { actor: Act
   };
 }
 
-export interface MessageListItem {
-  id: string;
-  sender: string | null;
-  interchangeRef: string | null;
-  type: string | null;
-  channel: string;
-  receivedAt: string;
-  size: number;
-  status: 'accepted' | 'rejected';
-  duplicates: number;
-  findings: number;
-  assembled: boolean;
-}
+export const MessageListItem = z.object({
+  id: z.string(),
+  sender: z.string().nullable(),
+  interchangeRef: z.string().nullable(),
+  type: z.string().nullable(),
+  channel: z.string(),
+  receivedAt: z.string(),
+  size: z.number(),
+  status: z.enum(['accepted', 'rejected']),
+  duplicates: z.number(),
+  findings: z.number(),
+  assembled: z.boolean(),
+});
+export type MessageListItem = z.infer<typeof MessageListItem>;
+export const MessagePage = z.object({ items: z.array(MessageListItem), total: z.number() });
+
+/** One message as received: raw text (personal data), its findings and what it held. */
+export const MessageDetail = MessageListItem.extend({
+  sha256: z.string(),
+  error: P.ParseError.nullable(),
+  interchangeFindings: z.array(P.Finding),
+  messages: z.array(MessageSummary),
+  raw: z.string(),
+});
+export type MessageDetail = z.infer<typeof MessageDetail>;
+
+export const CarrierFindings = z.object({ sender: z.string(), day: z.string(), code: z.string(), count: z.number(), messages: z.number() });
 
 const listItem = (r: Omit<MessageRow, 'raw' | 'dedupe_key' | 'sha256' | 'received_by' | 'error'>): MessageListItem => ({
   id: r.id,
@@ -191,7 +230,10 @@ const listItem = (r: Omit<MessageRow, 'raw' | 'dedupe_key' | 'sha256' | 'receive
   assembled: r.assembled_at !== null,
 });
 
-export async function listMessages(ctx: AppContext, q: { status?: string | undefined; sender?: string | undefined; limit: number; offset: number }) {
+export async function listMessages(
+  ctx: AppContext,
+  q: { status?: string | undefined; sender?: string | undefined; limit: number; offset: number },
+): Promise<z.infer<typeof MessagePage>> {
   let base = tr(ctx.db.kysely).selectFrom('travel_messages');
   if (q.status) base = base.where('status', '=', q.status as MessageRow['status']);
   if (q.sender) base = base.where('sender', '=', q.sender);
@@ -207,7 +249,7 @@ export async function listMessages(ctx: AppContext, q: { status?: string | undef
 }
 
 /** One message as received (raw text: personal data, audited), with its findings and what it held. */
-export async function getMessage(ctx: AppContext, id: string, by: { actor: Actor; requestId?: string | undefined }) {
+export async function getMessage(ctx: AppContext, id: string, by: { actor: Actor; requestId?: string | undefined }): Promise<MessageDetail> {
   const r = await tr(ctx.db.kysely).selectFrom('travel_messages').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) throw notFound('message', id);
   await audit(ctx, by, 'travel.message-view', { type: 'travel-message', id });
@@ -223,7 +265,7 @@ export async function getMessage(ctx: AppContext, id: string, by: { actor: Actor
 }
 
 /** Data-quality findings per carrier (sender) and day, over a period. */
-export async function carrierFindings(ctx: AppContext, q: { from?: string | undefined; to?: string | undefined }) {
+export async function carrierFindings(ctx: AppContext, q: { from?: string | undefined; to?: string | undefined }): Promise<z.infer<typeof CarrierFindings>[]> {
   let base = tr(ctx.db.kysely).selectFrom('travel_findings');
   if (q.from) base = base.where('day', '>=', q.from);
   if (q.to) base = base.where('day', '<=', q.to);

@@ -1,9 +1,11 @@
 // Receiving one interchange: stored raw and durably (with its parse outcome and event) in one transaction before it is acknowledged.
+import { z } from 'zod';
 import { createHash, randomUUID } from 'node:crypto';
 import type { AppContext } from '../../../platform/context.js';
 import type { Actor } from '../../../platform/audit/types.js';
 import { parseTravel } from '../parse.js';
-import type { Finding, FlightLeg, ParseError, ParseResult } from '../types.js';
+import type { Finding, ParseError, ParseResult } from '../types.js';
+import * as P from '../schemas.js';
 import { flightId } from './flight-id.js';
 import { dropParse, keepParse } from './parsed.js';
 import { tr, type Channel, type MessageRow } from './tables.js';
@@ -12,28 +14,31 @@ export const MESSAGE_RECEIVED = 'travel.message-received';
 /** Largest message accepted (PAXLST of a full A380 with crew is well under 1 MB). */
 export const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 
-export interface MessageSummary {
-  messageRef: string;
-  type: 'PAXLST' | 'PNRGOV';
-  function: string;
-  flights: Array<{ id: string | null; carrier: string; number: string; legs: FlightLeg[] }>;
-  travellers: number;
-  findings: Finding[];
-  error: ParseError | null;
-}
+/** One message of an interchange as kept with it: what it held and what was wrong with it. */
+export const MessageSummary = z.object({
+  messageRef: z.string(),
+  type: z.enum(['PAXLST', 'PNRGOV']),
+  function: z.string(),
+  flights: z.array(z.object({ id: z.string().nullable(), carrier: z.string(), number: z.string(), legs: z.array(P.FlightLeg) })),
+  travellers: z.number(),
+  findings: z.array(P.Finding),
+  error: P.ParseError.nullable(),
+});
+export type MessageSummary = z.infer<typeof MessageSummary>;
 
-export interface ReceiveOutcome {
-  id: string;
-  status: 'accepted' | 'rejected';
-  duplicate: boolean;
-  sender: string | null;
-  interchangeRef: string | null;
-  messages: MessageSummary[];
+export const ReceiveOutcome = z.object({
+  id: z.string(),
+  status: z.enum(['accepted', 'rejected']),
+  duplicate: z.boolean(),
+  sender: z.string().nullable(),
+  interchangeRef: z.string().nullable(),
+  messages: z.array(MessageSummary),
   /** Interchange-level findings (separators, envelope). */
-  findings: Finding[];
+  findings: z.array(P.Finding),
   /** The first hard error of the interchange, when nothing in it could be used. */
-  error: ParseError | null;
-}
+  error: P.ParseError.nullable(),
+});
+export type ReceiveOutcome = z.infer<typeof ReceiveOutcome>;
 
 export interface ReceiveBy {
   channel: Channel;

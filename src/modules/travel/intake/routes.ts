@@ -6,9 +6,23 @@ import type { HttpApp } from '../../../platform/http/types.js';
 import { actorOf } from '../../../platform/auth/index.js';
 import { AppError, invalid } from '../../../platform/errors.js';
 import { TRAVEL_INGEST, TRAVEL_READ } from '../permissions.js';
-import { MAX_MESSAGE_BYTES, receiveMessage } from './receive.js';
-import { carrierFindings, getManifest, getMessage, getTraveller, listFlights, listMessages } from './queries.js';
-import { complianceReport, listComplianceAlerts } from '../compliance/service.js';
+import { MAX_MESSAGE_BYTES, ReceiveOutcome, receiveMessage } from './receive.js';
+import {
+  CarrierFindings,
+  carrierFindings,
+  DIRECTIONS,
+  FlightPage,
+  getManifest,
+  getMessage,
+  getTraveller,
+  listFlights,
+  listMessages,
+  Manifest,
+  MessageDetail,
+  MessagePage,
+  TravellerDetail,
+} from './queries.js';
+import { ComplianceAlert, ComplianceReport, complianceReport, listComplianceAlerts } from '../compliance/service.js';
 
 const tags = ['travel'];
 const EDIFACT_TYPES = ['application/edifact', 'application/edi-x12', 'text/plain', 'application/octet-stream'];
@@ -29,6 +43,7 @@ export async function intakeRoutes(app: HttpApp, ctx: AppContext): Promise<void>
           summary: 'Send one API (PAXLST) or PNR (PNRGOV) interchange as the raw EDIFACT body; it is stored before the answer',
           description:
             '201 accepted (new), 200 a duplicate of an earlier interchange (same sender and reference), 400 rejected: the message is kept with its error for an analyst.',
+          response: { 200: ReceiveOutcome, 201: ReceiveOutcome },
         },
         config: { permission: TRAVEL_INGEST },
         bodyLimit: MAX_MESSAGE_BYTES,
@@ -55,7 +70,8 @@ export async function intakeRoutes(app: HttpApp, ctx: AppContext): Promise<void>
       schema: {
         tags,
         summary: 'Flights (the board): carrier, number, legs, times, direction, counts',
-        querystring: z.object({ date: Day.optional(), direction: z.enum(['inbound', 'outbound', 'overflight', 'domestic', 'unknown']).optional(), ...Page }),
+        querystring: z.object({ date: Day.optional(), direction: z.enum(DIRECTIONS).optional(), ...Page }),
+        response: { 200: FlightPage },
       },
       config: { permission: TRAVEL_READ },
     },
@@ -64,7 +80,10 @@ export async function intakeRoutes(app: HttpApp, ctx: AppContext): Promise<void>
 
   app.get(
     '/api/travel/flights/:id',
-    { schema: { tags, summary: 'A flight and its manifest (audited)', params: z.object({ id: z.string().max(64) }) }, config: { permission: TRAVEL_READ } },
+    {
+      schema: { tags, summary: 'A flight and its manifest (audited)', params: z.object({ id: z.string().max(64) }), response: { 200: Manifest } },
+      config: { permission: TRAVEL_READ },
+    },
     async (req) => getManifest(ctx, req.params.id, by(req)),
   );
 
@@ -75,6 +94,7 @@ export async function intakeRoutes(app: HttpApp, ctx: AppContext): Promise<void>
         tags,
         summary: "A traveller: API and PNR data, PNR versions, the same person's other flights (audited)",
         params: z.object({ id: z.string().max(64) }),
+        response: { 200: TravellerDetail },
       },
       config: { permission: TRAVEL_READ },
     },
@@ -88,6 +108,7 @@ export async function intakeRoutes(app: HttpApp, ctx: AppContext): Promise<void>
         tags,
         summary: 'Received messages, newest first',
         querystring: z.object({ status: z.enum(['accepted', 'rejected']).optional(), sender: z.string().max(64).optional(), ...Page }),
+        response: { 200: MessagePage },
       },
       config: { permission: TRAVEL_READ },
     },
@@ -97,7 +118,12 @@ export async function intakeRoutes(app: HttpApp, ctx: AppContext): Promise<void>
   app.get(
     '/api/travel/messages/:id',
     {
-      schema: { tags, summary: 'One message: raw text, findings and what it held (audited)', params: z.object({ id: z.string().max(64) }) },
+      schema: {
+        tags,
+        summary: 'One message: raw text, findings and what it held (audited)',
+        params: z.object({ id: z.string().max(64) }),
+        response: { 200: MessageDetail },
+      },
       config: { permission: TRAVEL_READ },
     },
     async (req) => getMessage(ctx, req.params.id, by(req)),
@@ -106,7 +132,12 @@ export async function intakeRoutes(app: HttpApp, ctx: AppContext): Promise<void>
   app.get(
     '/api/travel/findings',
     {
-      schema: { tags, summary: 'Data-quality findings per carrier and day', querystring: z.object({ from: Day.optional(), to: Day.optional() }) },
+      schema: {
+        tags,
+        summary: 'Data-quality findings per carrier and day',
+        querystring: z.object({ from: Day.optional(), to: Day.optional() }),
+        response: { 200: z.object({ items: z.array(CarrierFindings) }) },
+      },
       config: { permission: TRAVEL_READ },
     },
     async (req) => ({ items: await carrierFindings(ctx, req.query) }),
@@ -119,6 +150,7 @@ export async function intakeRoutes(app: HttpApp, ctx: AppContext): Promise<void>
         tags,
         summary: 'Carrier compliance of one day: expected pushes per flight (on time, late, missing, pending) and per carrier',
         querystring: z.object({ date: Day }),
+        response: { 200: ComplianceReport },
       },
       config: { permission: TRAVEL_READ },
     },
@@ -132,6 +164,7 @@ export async function intakeRoutes(app: HttpApp, ctx: AppContext): Promise<void>
         tags,
         summary: 'Compliance alerts: pushes that were missing or late, newest first',
         querystring: z.object({ carrier: z.string().max(8).optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) }),
+        response: { 200: z.object({ items: z.array(ComplianceAlert) }) },
       },
       config: { permission: TRAVEL_READ },
     },

@@ -24,22 +24,41 @@ const IDENTIFIERS: Record<string, string> = {
 /** BGM 1225 message function: 1 cancellation, 5 replace, 9 original. */
 const FUNCTIONS: Record<string, string> = { '1': 'cancel', '5': 'replace', '9': 'original' };
 
+/** A code list's entry for a code the message carries: own entries only, so `toString` or `__proto__` is just unknown. */
+const entry = (list: Record<string, string>, code: string): string | undefined => (Object.hasOwn(list, code) ? list[code] : undefined);
+
 export function messageFunction(codeValue: string, identifier: string, functionCode: string): MessageFunction {
   return {
     code: codeValue,
-    name: DOCUMENT_NAMES[codeValue] ?? 'unknown',
+    name: entry(DOCUMENT_NAMES, codeValue) ?? 'unknown',
     identifier: identifier || null,
-    action: IDENTIFIERS[identifier] ?? FUNCTIONS[functionCode] ?? 'original',
+    action: entry(IDENTIFIERS, identifier) ?? entry(FUNCTIONS, functionCode) ?? 'original',
   };
 }
 
 /** NAD 3035 party function: FL passenger, FM crew member, DDU in-transit passenger, DDT in-transit crew member. */
-export const TRAVELLER_ROLES: Record<string, { role: TravellerRole; inTransit: boolean }> = {
+export const TRAVELLER_ROLES: Readonly<Record<string, { role: TravellerRole; inTransit: boolean }>> = {
   FL: { role: 'passenger', inTransit: false },
   FM: { role: 'crew', inTransit: false },
   DDU: { role: 'passenger', inTransit: true },
   DDT: { role: 'crew', inTransit: true },
 };
+
+/** The traveller role of a NAD party function code, as `TRAVELLER_ROLES` lists them (compared, not looked up by key). */
+export function travellerRole(q: string): { role: TravellerRole; inTransit: boolean } | undefined {
+  switch (q) {
+    case 'FL':
+      return TRAVELLER_ROLES.FL;
+    case 'FM':
+      return TRAVELLER_ROLES.FM;
+    case 'DDU':
+      return TRAVELLER_ROLES.DDU;
+    case 'DDT':
+      return TRAVELLER_ROLES.DDT;
+    default:
+      return undefined;
+  }
+}
 
 /** LOC 3227 in the flight group (Gr.3). */
 export const LOC_DEPARTURE = '125';
@@ -56,7 +75,7 @@ export const CNT_PASSENGERS = '42';
 export const CNT_CREW = '41';
 
 /** Segments the guide allows in a PAXLST message (anything else is reported). */
-export const PAXLST_TAGS = new Set([
+export const PAXLST_TAGS: ReadonlySet<string> = new Set([
   'UNH',
   'BGM',
   'RFF',

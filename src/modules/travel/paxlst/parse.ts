@@ -1,7 +1,7 @@
 // Reads one PAXLST message (WCO/IATA/ICAO API guide, D02B–D15B): flights and legs from TDT groups, travellers from NAD groups.
 import { code, name, newBooking, newFlight, newTraveller, documentKind, sexCode, splitFlight, type ReadContext } from '../edifact/build.js';
-import type { Segment } from '../edifact/tokenizer.js';
-import { apiDate, el, orNull } from '../edifact/values.js';
+import type { Segment, Segments } from '../edifact/tokenizer.js';
+import { apiDate, el, orNull, upper } from '../edifact/values.js';
 import { localToUtc } from '../places.js';
 import type { Flight, FlightLeg, MessageFunction, ScheduledTime, TravelDocument, Traveller } from '../types.js';
 import * as C from './codes.js';
@@ -17,8 +17,11 @@ const MAX_FLIGHTS = 99;
 
 const time = (local: string | null, airport: string | null): ScheduledTime | null => (local ? { local, utc: localToUtc(local, airport) } : null);
 
-/** Reads the segments of one message (UNH…UNT). Missing flight data is an error in `ctx.report`; deviations are findings. */
-export function readPaxlst(segments: Segment[], ctx: ReadContext): PaxlstContent {
+/**
+ * Reads the segments `first` to `last` of one message (UNH…UNT). Missing flight data is an error in `ctx.report`;
+ * deviations are findings.
+ */
+export function readPaxlst(segments: Segments, first: number, last: number, ctx: ReadContext): PaxlstContent {
   const { report } = ctx;
   let fn: MessageFunction = C.messageFunction('', '', '');
   let sawBgm = false;
@@ -29,16 +32,16 @@ export function readPaxlst(segments: Segment[], ctx: ReadContext): PaxlstContent
   let traveller: Traveller | null = null;
   let doc: TravelDocument | null = null;
   let skipping = false;
-  const counts: Array<{ seg: Segment; qualifier: string; value: string }> = [];
+  const counts: Array<{ index: number; offset: number; qualifier: string; value: string }> = [];
 
-  for (const seg of segments) {
+  const seg = segments.cursor(); // one object walks the segments: nothing below keeps it
+  for (let i = first; i <= last; i++) {
+    seg.moveTo(i);
     const tag = seg.tag;
-    if (tag === 'UNH' || tag === 'UNT') continue;
-    if (!C.PAXLST_TAGS.has(tag)) {
-      report.finding('unexpected-segment', seg.index, tag, seg.offset, `${tag} is not a PAXLST segment`);
-      continue;
-    }
     switch (tag) {
+      case 'UNH':
+      case 'UNT':
+        continue;
       case 'BGM':
         sawBgm = true;
         fn = C.messageFunction(code(ctx, seg, 1), code(ctx, seg, 2), el(seg, 3));
@@ -81,7 +84,7 @@ export function readPaxlst(segments: Segment[], ctx: ReadContext): PaxlstContent
       case 'NAD': {
         doc = null;
         const q = code(ctx, seg, 1);
-        const role = C.TRAVELLER_ROLES[q];
+        const role = C.travellerRole(q);
         if (!role) {
           traveller = null;
           skipping = flights.length > 0 && q !== 'MS';
@@ -94,7 +97,7 @@ export function readPaxlst(segments: Segment[], ctx: ReadContext): PaxlstContent
         traveller.inTransit = role.inTransit;
         travellers.push(traveller);
         traveller.surname = name(ctx, seg, el(seg, 4));
-        traveller.givenNames = name(ctx, seg, givenNames(seg.elements[3]));
+        traveller.givenNames = name(ctx, seg, givenNames(seg));
         if (!traveller.surname) report.finding('missing-name', seg.index, tag, seg.offset, 'traveller without a surname');
         const street = el(seg, 5);
         const city = el(seg, 6);
@@ -111,7 +114,28 @@ export function readPaxlst(segments: Segment[], ctx: ReadContext): PaxlstContent
         continue;
       }
       case 'CNT':
-        counts.push({ seg, qualifier: el(seg, 1), value: el(seg, 1, 2) });
+        counts.push({ index: seg.index, offset: seg.offset, qualifier: el(seg, 1), value: el(seg, 1, 2) });
+        continue;
+      // The rest of PAXLST_TAGS (paxlst.test.ts checks the two lists agree), commonest first.
+      case 'DTM':
+      case 'LOC':
+      case 'RFF':
+      case 'ATT':
+      case 'NAT':
+      case 'DOC':
+      case 'FTX':
+      case 'COM':
+      case 'CTA':
+      case 'MEA':
+      case 'GEI':
+      case 'GIS':
+      case 'EMP':
+      case 'CPI':
+      case 'QTY':
+      case 'GID':
+        break;
+      default:
+        report.finding('unexpected-segment', seg.index, tag, seg.offset, `${tag} is not a PAXLST segment`);
         continue;
     }
     if (skipping) continue;
@@ -137,21 +161,21 @@ export function readPaxlst(segments: Segment[], ctx: ReadContext): PaxlstContent
   for (const c of counts) {
     const role = c.qualifier === C.CNT_CREW ? 'crew' : 'passenger';
     const actual = role === 'crew' ? crew : travellers.length - crew;
-    if (!/^\d+$/.test(c.value)) report.finding('bad-count', c.seg.index, 'CNT', c.seg.offset, `CNT total "${c.value}" is not a number`);
+    if (!/^\d+$/.test(c.value)) report.finding('bad-count', c.index, 'CNT', c.offset, `CNT total "${c.value}" is not a number`);
     else if (Number(c.value) !== actual)
-      report.finding('count-mismatch', c.seg.index, 'CNT', c.seg.offset, `CNT+${c.qualifier} declares ${c.value} ${role} records; the message has ${actual}`);
+      report.finding('count-mismatch', c.index, 'CNT', c.offset, `CNT+${c.qualifier} declares ${c.value} ${role} records; the message has ${actual}`);
   }
   return { function: fn, flights, travellers };
 }
 
-/** Given names: the non-empty components after the surname, trimmed and joined by spaces. */
-function givenNames(parts: string[] | undefined): string {
+/** Given names: the non-empty components of NAD element 4 after the surname, trimmed and joined by spaces. */
+function givenNames(seg: Segment): string {
   let names = '';
-  if (parts)
-    for (let i = 1; i < parts.length; i++) {
-      const v = parts[i]!.trim();
-      if (v) names = names ? `${names} ${v}` : v;
-    }
+  const n = seg.components(4);
+  for (let c = 2; c <= n; c++) {
+    const v = seg.value(4, c);
+    if (v) names = names ? `${names} ${v}` : v;
+  }
   return names;
 }
 
@@ -189,16 +213,16 @@ function readFlightGroup(seg: Segment, leg: FlightLeg, ctx: ReadContext, lastLoc
 /** One segment of a traveller group (Gr.4) or of its document group (Gr.5); returns the open document. */
 function readTravellerSegment(seg: Segment, t: Traveller, doc: TravelDocument | null, ctx: ReadContext): TravelDocument | null {
   const { report } = ctx;
-  const q = el(seg, 1);
   switch (seg.tag) {
     case 'ATT':
-      if (q === '2') {
+      if (el(seg, 1) === '2') {
         const sex = sexCode(code(ctx, seg, 3));
         if (!sex) report.finding('unknown-code', seg.index, seg.tag, seg.offset, `sex "${el(seg, 3)}" is not M, F, X or U`);
         t.sex = sex;
       }
       return doc;
     case 'DTM': {
+      const q = el(seg, 1);
       const raw = el(seg, 1, 2);
       const kind = q === C.DTM_BIRTH ? 'birth' : q === C.DTM_EXPIRY ? 'expiry' : 'event';
       const value = apiDate(raw, kind, ctx.referenceYear);
@@ -209,7 +233,8 @@ function readTravellerSegment(seg: Segment, t: Traveller, doc: TravelDocument | 
       return doc;
     }
     case 'LOC': {
-      const place = code(ctx, seg, 2) || orNull(el(seg, 2, 4).toUpperCase());
+      const q = el(seg, 1);
+      const place = code(ctx, seg, 2) || orNull(upper(el(seg, 2, 4)));
       if (q === '91' && doc) doc.issuingCountry = place;
       else if (q === '22') t.clearance = place;
       else if (q === '178') t.embarkation = place;
@@ -228,8 +253,8 @@ function readTravellerSegment(seg: Segment, t: Traveller, doc: TravelDocument | 
       t.references.push({ qualifier, value });
       if (qualifier === 'AVF') {
         t.booking ??= newBooking(null);
-        t.booking.recordLocator = value.toUpperCase();
-      } else if (qualifier === 'SEA') (t.booking ??= newBooking(null)).seats.push({ flight: null, seat: value.toUpperCase() });
+        t.booking.recordLocator = upper(value);
+      } else if (qualifier === 'SEA') (t.booking ??= newBooking(null)).seats.push({ flight: null, seat: upper(value) });
       return doc;
     }
     case 'FTX':
@@ -240,9 +265,9 @@ function readTravellerSegment(seg: Segment, t: Traveller, doc: TravelDocument | 
       }
       return doc;
     case 'COM':
-      for (const c of seg.elements) {
-        const v = (c[0] ?? '').trim();
-        if (v) (t.booking ??= newBooking(null)).contacts.push({ kind: (c[1] ?? '').trim() === 'EM' ? 'email' : 'phone', value: v, source: 'COM' });
+      for (let e = 1; e <= seg.count; e++) {
+        const v = seg.value(e, 1);
+        if (v) (t.booking ??= newBooking(null)).contacts.push({ kind: seg.value(e, 2) === 'EM' ? 'email' : 'phone', value: v, source: 'COM' });
       }
       return doc;
     case 'DOC': {
@@ -250,7 +275,7 @@ function readTravellerSegment(seg: Segment, t: Traveller, doc: TravelDocument | 
       const d: TravelDocument = {
         code: codeValue,
         kind: documentKind(codeValue),
-        number: orNull(el(seg, 2).toUpperCase()),
+        number: orNull(upper(el(seg, 2))),
         issuingCountry: null,
         expiry: null,
         issued: null,

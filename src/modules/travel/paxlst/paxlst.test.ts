@@ -1,8 +1,10 @@
 // PAXLST tests on messages written to the WCO/IATA/ICAO API guide: passenger and crew lists, multi-leg, parts, updates.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { KNOWN_TAGS } from '../edifact/tokenizer.js';
 import { parseTravel } from '../parse.js';
 import { assembleParts } from '../parts.js';
+import { messageFunction, PAXLST_TAGS, TRAVELLER_ROLES, travellerRole } from './codes.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}.edi`, import.meta.url), 'utf8');
 const one = (name: string) => {
@@ -148,5 +150,29 @@ describe('PAXLST hard errors', () => {
     const r = parseTravel("UNB+UNOA:4+A+B+261201:0900+R1'UNH+1+CUSRES:D:05B:UN:IATA'UNT+2+1'UNZ+1+R1'");
     expect(r.ok).toBe(false);
     expect(r.errors[0]).toMatchObject({ code: 'unsupported-message', tag: 'UNH', segment: 1, element: 2 });
+  });
+});
+
+describe('PAXLST segment and code lists', () => {
+  const head = "UNB+UNOA:4+A+B+261201:0900+R1'UNH+1+PAXLST:D:05B:UN:IATA'BGM+745'TDT+20+LH400+++LH'LOC+125+FRA'NAD+FL+++SPECIMEN:JOHN'";
+
+  it('reports a segment as unexpected exactly when PAXLST_TAGS leaves it out', () => {
+    for (const tag of KNOWN_TAGS) {
+      if (tag.startsWith('UN')) continue; // service segments shape the envelope instead
+      const r = parseTravel(`${head}${tag}+X'CNT+42:1'UNT+8+1'UNZ+1+R1'`);
+      const unexpected = r.messages[0]!.findings.some((f) => f.code === 'unexpected-segment' && f.tag === tag && f.segment === 6);
+      expect([tag, unexpected]).toEqual([tag, !PAXLST_TAGS.has(tag)]);
+    }
+  });
+
+  it('knows the NAD traveller roles TRAVELLER_ROLES lists, and no other code', () => {
+    for (const q of [...Object.keys(TRAVELLER_ROLES), 'MS', 'fl', 'FLX', 'F', '', 'CONSTRUCTOR', '__PROTO__'])
+      expect([q, travellerRole(q)]).toEqual([q, Object.hasOwn(TRAVELLER_ROLES, q) ? TRAVELLER_ROLES[q] : undefined]);
+  });
+
+  it('reads a BGM code named like an object property as unknown, not as the property', () => {
+    for (const code of ['toString', 'constructor', '__proto__', 'hasOwnProperty'])
+      expect(messageFunction(code, code, code)).toEqual({ code, name: 'unknown', identifier: code, action: 'original' });
+    expect(messageFunction('745', 'CP', '9')).toEqual({ code: '745', name: 'passenger-list', identifier: 'CP', action: 'change' });
   });
 });

@@ -2,9 +2,9 @@
 import type { Command } from 'commander';
 import { CliError, EXIT, type CliContext } from '../../../platform/cli/context.js';
 import { travelNoun } from '../intake/commands.js';
-import { listRetentionRuns, runRetention, type RetentionRun } from './run.js';
+import { listRetentionRuns, runRetention, type StoredRetentionRun } from './run.js';
 
-function line(r: RetentionRun): string {
+function line(r: StoredRetentionRun): string {
   const c = r.counts;
   const d = c.depersonalised;
   const x = c.deleted;

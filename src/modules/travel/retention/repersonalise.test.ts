@@ -132,5 +132,43 @@ for (const backend of storeBackends('travel re-personalisation')) {
       expect((await look(analyst, kept.id)).json()).toMatchObject({ travellers: [{ id: keptId, surname: 'SPECIMEN' }] });
       expect(await t.ctx.audit.verify()).toMatchObject({ ok: true });
     });
+
+    it('lists runs recorded before notes, request texts and derived rows were counted, with the counts they have', async () => {
+      const counts = {
+        depersonalised: { travellers: 1, pnrVersions: 0, messages: 2 },
+        deleted: { travellers: 0, pnrVersions: 0, messages: 0 },
+        keptForConfirmedAlerts: 0,
+        stream: { status: 'not-configured', stream: null, purged: 0, detail: null },
+      };
+      const at = '2020-01-01T00:00:00.000Z';
+      await rt(t.ctx.db.kysely)
+        .insertInto('travel_retention_runs')
+        .values({
+          id: 'old-run',
+          started_at: at,
+          finished_at: at,
+          actor: 'system',
+          depersonalise_before: at,
+          delete_before: at,
+          counts: JSON.stringify(counts),
+        })
+        .execute();
+      const runs = await t.app.inject({ url: '/api/travel/dpo/runs?limit=500', headers: dpo });
+      expect(runs.statusCode, runs.body).toBe(200);
+      const old = (runs.json() as { items: { id: string; counts: Record<string, unknown> }[] }).items.find((r) => r.id === 'old-run');
+      expect(old?.counts).toEqual(counts);
+      // A current run answers with every count.
+      const now = await t.app.inject({ method: 'POST', url: '/api/travel/dpo/runs', headers: dpo });
+      expect(now.statusCode, now.body).toBe(201);
+      expect(Object.keys((now.json() as { counts: object }).counts).sort()).toEqual([
+        'decisionNotesMasked',
+        'deleted',
+        'depersonalised',
+        'derivedDeleted',
+        'keptForConfirmedAlerts',
+        'requestTextsMasked',
+        'stream',
+      ]);
+    });
   });
 }

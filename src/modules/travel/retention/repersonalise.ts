@@ -1,10 +1,12 @@
 // Re-personalisation: masked data shown again only on a request with a reason, approved by another person holding
+import { z } from 'zod';
 // travel.repersonalise, used by its requester before it expires; every step and every view audited.
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../../platform/context.js';
 import type { Actor } from '../../../platform/audit/types.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../../platform/errors.js';
 import type { Traveller } from '../types.js';
+import * as P from '../schemas.js';
 import { policyOf } from './policy.js';
 import { rt, type RepersonaliseRow } from './tables.js';
 import { loadVaultKey } from './vault.js';
@@ -14,33 +16,38 @@ export interface By {
   requestId?: string | undefined;
 }
 
-export interface RepersonaliseRequest {
-  id: string;
-  targetType: 'traveller' | 'flight';
-  targetId: string;
-  reason: string;
-  requestedBy: string;
-  requestedAt: string;
-  status: RepersonaliseRow['status'];
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
-  expiresAt: string | null;
-  views: number;
-}
+export const RepersonaliseRequest = z.object({
+  id: z.string(),
+  targetType: z.enum(['traveller', 'flight']),
+  targetId: z.string(),
+  reason: z.string(),
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+  status: z.enum(['pending', 'approved', 'refused']),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  views: z.number(),
+});
+export type RepersonaliseRequest = z.infer<typeof RepersonaliseRequest>;
 
-export interface RepersonalisedTraveller {
-  id: string;
-  flightId: string;
-  surname: string;
-  givenNames: string;
-  birthDate: string | null;
-  sex: string | null;
-  nationality: string | null;
-  documentNumber: string | null;
-  documentCountry: string | null;
-  data: Traveller;
-}
+export const RepersonalisedTraveller = z.object({
+  id: z.string(),
+  flightId: z.string(),
+  surname: z.string(),
+  givenNames: z.string(),
+  birthDate: z.string().nullable(),
+  sex: z.string().nullable(),
+  nationality: z.string().nullable(),
+  documentNumber: z.string().nullable(),
+  documentCountry: z.string().nullable(),
+  data: P.Traveller,
+});
+export type RepersonalisedTraveller = z.infer<typeof RepersonalisedTraveller>;
+
+/** An approved request and the original values behind it. */
+export const RepersonalisedView = z.object({ request: RepersonaliseRequest, travellers: z.array(RepersonalisedTraveller) });
 
 export const MIN_REASON = 10;
 export const MAX_TEXT = 2000;
@@ -150,11 +157,7 @@ export async function decideRepersonalisation(
 }
 
 /** The original values behind an approved request, for its requester until it expires; each view is audited. */
-export async function viewRepersonalised(
-  ctx: AppContext,
-  id: string,
-  by: By,
-): Promise<{ request: RepersonaliseRequest; travellers: RepersonalisedTraveller[] }> {
+export async function viewRepersonalised(ctx: AppContext, id: string, by: By): Promise<z.infer<typeof RepersonalisedView>> {
   const t = rt(ctx.db.kysely);
   const r = await t.selectFrom('travel_repersonalise_requests').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) throw notFound('re-personalisation request', id);

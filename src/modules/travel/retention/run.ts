@@ -1,4 +1,5 @@
 // The retention run: depersonalise what passed 6 months, delete what passed 5 years, purge stream copies; audited, recorded.
+import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../../platform/context.js';
 import { SYSTEM_ACTOR, type Actor } from '../../../platform/audit/types.js';
@@ -14,31 +15,44 @@ import { loadVaultKey } from './vault.js';
 
 const KINDS: readonly Kind[] = ['traveller', 'pnr-version', 'message'];
 
-type PerKind = { travellers: number; pnrVersions: number; messages: number };
+const PerKind = z.object({ travellers: z.number(), pnrVersions: z.number(), messages: z.number() });
 
-export interface RetentionCounts {
-  depersonalised: PerKind;
-  deleted: PerKind;
+export const RetentionCounts = z.object({
+  depersonalised: PerKind,
+  deleted: PerKind,
   /** Free-text notes of decisions on these travellers' alerts, masked (the originals sealed). */
-  decisionNotesMasked: number;
+  decisionNotesMasked: z.number(),
   /** Re-personalisation requests closed for longer than the depersonalisation period whose reason and note were masked (sealed). */
-  requestTextsMasked: number;
+  requestTextsMasked: z.number(),
   /** Deleted with the travellers: stored screening results, rule hits, alerts and the decisions on them. */
-  derivedDeleted: { screenings: number; ruleHits: number; alerts: number; decisions: number };
+  derivedDeleted: z.object({ screenings: z.number(), ruleHits: z.number(), alerts: z.number(), decisions: z.number() }),
   /** Travellers past the deletion limit kept because a confirmed alert names them. */
-  keptForConfirmedAlerts: number;
-  stream: { status: 'purged' | 'not-configured' | 'failed'; stream: string | null; purged: number; detail: string | null };
-}
+  keptForConfirmedAlerts: z.number(),
+  stream: z.object({
+    status: z.enum(['purged', 'not-configured', 'failed']),
+    stream: z.string().nullable(),
+    purged: z.number(),
+    detail: z.string().nullable(),
+  }),
+});
+export type RetentionCounts = z.infer<typeof RetentionCounts>;
 
-export interface RetentionRun {
-  id: string;
-  startedAt: string;
-  finishedAt: string;
-  actor: string;
-  depersonaliseBefore: string;
-  deleteBefore: string;
-  counts: RetentionCounts;
-}
+export const RetentionRun = z.object({
+  id: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  actor: z.string(),
+  depersonaliseBefore: z.string(),
+  deleteBefore: z.string(),
+  counts: RetentionCounts,
+});
+export type RetentionRun = z.infer<typeof RetentionRun>;
+
+/** A run as recorded: runs recorded before notes, request texts and derived rows were counted lack those counts. */
+export const StoredRetentionRun = RetentionRun.extend({
+  counts: RetentionCounts.partial({ decisionNotesMasked: true, requestTextsMasked: true, derivedDeleted: true }),
+});
+export type StoredRetentionRun = z.infer<typeof StoredRetentionRun>;
 
 export interface RunOptions {
   actor?: Actor;
@@ -159,7 +173,7 @@ export async function runRetention(ctx: AppContext, opts: RunOptions = {}): Prom
 }
 
 /** Retention runs, newest first. */
-export async function listRetentionRuns(ctx: AppContext, limit = 50): Promise<RetentionRun[]> {
+export async function listRetentionRuns(ctx: AppContext, limit = 50): Promise<StoredRetentionRun[]> {
   const rows = await rt(ctx.db.kysely).selectFrom('travel_retention_runs').selectAll().orderBy('started_at', 'desc').orderBy('id').limit(limit).execute();
   return rows.map((r) => ({
     id: r.id,
@@ -168,7 +182,7 @@ export async function listRetentionRuns(ctx: AppContext, limit = 50): Promise<Re
     actor: r.actor,
     depersonaliseBefore: r.depersonalise_before,
     deleteBefore: r.delete_before,
-    counts: JSON.parse(r.counts) as RetentionCounts,
+    counts: JSON.parse(r.counts) as StoredRetentionRun['counts'],
   }));
 }
 

@@ -1,12 +1,14 @@
 // Travel documents as the border sees them: well-formed for an MRZ, valid on the day of travel, issued by a known State.
+import { z } from 'zod';
 import { mrzCountry } from '../../../core/mrz/index.js';
 import type { TravelDocument } from '../types.js';
 
-export interface DocumentProblem {
-  number: string | null;
-  code: 'expired' | 'bad-number' | 'unknown-country' | 'no-number';
-  detail: string;
-}
+export const DocumentProblem = z.object({
+  number: z.string().nullable(),
+  code: z.enum(['expired', 'bad-number', 'unknown-country', 'no-number']),
+  detail: z.string(),
+});
+export type DocumentProblem = z.infer<typeof DocumentProblem>;
 
 /** MRZ-level checks of document data from API/PNR (the MRZ itself is not sent): characters, length, country, expiry. */
 export function documentProblems(docs: readonly TravelDocument[], travelDate: string | null): DocumentProblem[] {

@@ -1,4 +1,5 @@
 // Interactive API (ICAO Annex 9 iAPI): one traveller at check-in, answered board / no-board / contact inside the transaction.
+import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.js';
 import type { Actor } from '../../../platform/audit/types.js';
 import { AppError } from '../../../platform/errors.js';
@@ -20,15 +21,14 @@ export interface IapiRequest {
   };
 }
 
-export interface IapiReason {
-  code: 'document-expired' | 'document-invalid' | 'document-reported' | 'document-near-reported' | 'watchlist' | 'not-screened';
-  detail: string;
-}
+export const IapiReason = z.object({
+  code: z.enum(['document-expired', 'document-invalid', 'document-reported', 'document-near-reported', 'watchlist', 'not-screened']),
+  detail: z.string(),
+});
+export type IapiReason = z.infer<typeof IapiReason>;
 
-export interface IapiAnswer {
-  recommendation: 'board' | 'no-board' | 'contact';
-  reasons: IapiReason[];
-}
+export const IapiAnswer = z.object({ recommendation: z.enum(['board', 'no-board', 'contact']), reasons: z.array(IapiReason) });
+export type IapiAnswer = z.infer<typeof IapiAnswer>;
 
 function asTraveller(r: IapiRequest['traveller']): Traveller {
   const documents: TravelDocument[] = r.documents.map((d) => ({

@@ -1,22 +1,25 @@
 // The review queue of passenger alerts: per flight, soonest departure or arrival first, then by score; flights with open alerts.
+import { z } from 'zod';
 import { sql, type Kysely } from 'kysely';
 import type { AppContext } from '../../../platform/context.js';
 import { tr } from '../intake/tables.js';
-import { flightView, type FlightView } from '../intake/queries.js';
+import { ALERT_STATUSES, type AlertStatus } from '../../alerts/index.js';
+import { flightView, FlightView } from '../intake/queries.js';
 
-export interface TravelAlert {
-  id: string;
-  flightId: string;
-  traveller: { id: string; name: string; birthDate: string | null; documents: string[] };
-  entityId: string;
-  entityCaption: string;
-  source: 'watchlist' | 'lost-document' | 'rule';
-  score: number;
-  status: string;
+export const TravelAlert = z.object({
+  id: z.string(),
+  flightId: z.string(),
+  traveller: z.object({ id: z.string(), name: z.string(), birthDate: z.string().nullable(), documents: z.array(z.string()) }),
+  entityId: z.string(),
+  entityCaption: z.string(),
+  source: z.enum(['watchlist', 'lost-document', 'rule']),
+  score: z.number(),
+  status: z.enum(ALERT_STATUSES),
   /** When the flight leaves (outbound) or lands (inbound): the decision is due before. */
-  dueAt: string | null;
-  createdAt: string;
-}
+  dueAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type TravelAlert = z.infer<typeof TravelAlert>;
 
 interface Row {
   id: string;
@@ -24,7 +27,7 @@ interface Row {
   entity: string;
   entity_list: string;
   score: number;
-  status: string;
+  status: AlertStatus;
   created_at: string;
   traveller_id: string;
   flight_id: string;
@@ -126,7 +129,7 @@ export async function nextFlightAlert(
   ctx: AppContext,
   q: { flightId: string; after?: string | undefined },
   by: FlightReviewer,
-): Promise<{ id: string | null; remaining: number }> {
+): Promise<z.infer<typeof NextFlightAlert>> {
   const rows = (await queueRows(ctx, { flightId: q.flightId, limit: 5000 })).map((r) => ({ ...r, dueAt: due(r) })).sort(order);
   const actionable = (r: Row) =>
     UNDECIDED.includes(r.status) && (r.status !== 'pending-confirmation' || (by.canConfirm && (r.pending_by === null || r.pending_by !== by.who)));
@@ -136,15 +139,18 @@ export async function nextFlightAlert(
   return { id: ring.find(actionable)?.id ?? null, remaining };
 }
 
-export interface FlightAlerts {
-  flight: FlightView;
+export const FlightAlerts = z.object({
+  flight: FlightView,
   /** Alerts awaiting a decision. */
-  open: number;
+  open: z.number(),
   /** The highest score among them. */
-  topScore: number;
+  topScore: z.number(),
   /** When the decisions are due: departure (outbound) or arrival (inbound). */
-  dueAt: string | null;
-}
+  dueAt: z.string().nullable(),
+});
+export type FlightAlerts = z.infer<typeof FlightAlerts>;
+
+export const NextFlightAlert = z.object({ id: z.string().nullable(), remaining: z.number() });
 
 /** Flights with alerts awaiting a decision (of a day, a direction), soonest due first, then by the highest score; at most `limit`. */
 export async function flightsWithOpenAlerts(

@@ -7,8 +7,10 @@ import { ALERTS_CONFIRM } from '../../alerts/index.js';
 import { notFound } from '../../../platform/errors.js';
 import { TRAVEL_INGEST, TRAVEL_READ } from '../permissions.js';
 import { tr } from '../intake/tables.js';
-import { flightsWithOpenAlerts, nextFlightAlert, travelAlerts } from './queue.js';
-import { answerIapi } from './iapi.js';
+import { FlightAlerts, flightsWithOpenAlerts, NextFlightAlert, nextFlightAlert, TravelAlert, travelAlerts } from './queue.js';
+import { TravellerScreening } from './screen-traveller.js';
+import { DIRECTIONS } from '../intake/queries.js';
+import { answerIapi, IapiAnswer } from './iapi.js';
 
 const tags = ['travel'];
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
@@ -54,6 +56,7 @@ export function screeningRoutes(app: HttpApp, ctx: AppContext): void {
           open: z.enum(['true', 'false']).optional(),
           limit: z.coerce.number().int().min(1).max(2000).default(500),
         }),
+        response: { 200: z.object({ items: z.array(TravelAlert) }) },
       },
       config: { permission: TRAVEL_READ },
     },
@@ -68,9 +71,10 @@ export function screeningRoutes(app: HttpApp, ctx: AppContext): void {
         summary: 'Flights with alerts awaiting a decision, with their count and highest score, soonest departure (outbound) or arrival (inbound) first',
         querystring: z.object({
           date: IsoDate.optional(),
-          direction: z.enum(['inbound', 'outbound', 'overflight', 'domestic', 'unknown']).optional(),
+          direction: z.enum(DIRECTIONS).optional(),
           limit: z.coerce.number().int().min(1).max(1000).default(500),
         }),
+        response: { 200: z.object({ items: z.array(FlightAlerts) }) },
       },
       config: { permission: TRAVEL_READ },
     },
@@ -84,6 +88,7 @@ export function screeningRoutes(app: HttpApp, ctx: AppContext): void {
         tags,
         summary: "The next undecided alert of a flight the caller can act on, after the given one in the flight's queue order (wraps around)",
         querystring: z.object({ flight: z.string().min(1).max(64), after: z.string().min(1).max(100).optional() }),
+        response: { 200: NextFlightAlert },
       },
       config: { permission: TRAVEL_READ },
     },
@@ -104,13 +109,16 @@ export function screeningRoutes(app: HttpApp, ctx: AppContext): void {
         tags,
         summary: "A traveller's latest screening: list matches, reported documents, document problems",
         params: z.object({ id: z.string().max(64) }),
+        response: { 200: TravellerScreening.extend({ screenedAt: z.string() }) },
       },
       config: { permission: TRAVEL_READ },
     },
     async (req) => {
       const r = await tr(ctx.db.kysely).selectFrom('travel_screenings').selectAll().where('traveller_id', '=', req.params.id).executeTakeFirst();
       if (!r) throw notFound('screening of traveller', req.params.id);
-      return { screenedAt: r.screened_at, ...(JSON.parse(r.result) as object) };
+      // Screenings stored before targeting rules existed have no `rules`.
+      const stored = JSON.parse(r.result) as Omit<TravellerScreening, 'rules'> & { rules?: TravellerScreening['rules'] };
+      return { screenedAt: r.screened_at, ...stored, rules: stored.rules ?? [] };
     },
   );
 
@@ -121,6 +129,7 @@ export function screeningRoutes(app: HttpApp, ctx: AppContext): void {
         tags,
         summary: 'Interactive API: one traveller at check-in; answers board, no-board or contact (the authority) with the reasons',
         body: IapiBody,
+        response: { 200: IapiAnswer },
       },
       config: { permission: TRAVEL_INGEST },
     },

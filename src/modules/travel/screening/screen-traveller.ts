@@ -1,4 +1,5 @@
 // Screening one traveller of one flight: watchlists, the lost and stolen registry, document validity; alerts with flight context.
+import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.js';
 import { SYSTEM_ACTOR } from '../../../platform/audit/types.js';
 import { AppError } from '../../../platform/errors.js';
@@ -6,26 +7,42 @@ import type { Executor } from '../../../platform/db/index.js';
 import { Kind, type Subject } from '../../../core/match/index.js';
 import { currentIndex, screenQuery, validateQuery, type ContractMatch, type ValidQuery } from '../../screening/index.js';
 import { raiseAlert } from '../../alerts/index.js';
-import { activeLostVersion, checkLost, lostKey, lostTables, registeredKeys, type LostHit } from '../../documents/index.js';
+import { activeLostVersion, checkLost, lostKey, LostHitSchema, lostTables, registeredKeys, type LostHit } from '../../documents/index.js';
 import type { Traveller } from '../types.js';
 import { evaluateRules, recordRuleHits, type RuleHit, type RuleSet, type TravellerView } from '../rules/index.js';
 import { tr, type FlightRow, type TravellerRow } from '../intake/tables.js';
-import { documentProblems, type DocumentProblem } from './documents.js';
+import { DocumentProblem, documentProblems } from './documents.js';
+import { same } from '../schemas.js';
 
-export interface TravellerScreening {
-  travellerId: string;
-  flightId: string;
-  watchlist: ContractMatch[];
+const WatchlistMatch = z.object({
+  entityId: z.string(),
+  caption: z.string(),
+  schema: z.string(),
+  lists: z.array(z.string()),
+  score: z.number(),
+  explanation: z.array(z.object({ feature: z.string(), score: z.number(), detail: z.string() })),
+});
+const RuleMatch = z.object({ ruleId: z.string(), version: z.number(), name: z.string(), detail: z.string(), lists: z.record(z.string(), z.number()) });
+same<z.infer<typeof WatchlistMatch>, ContractMatch>(true);
+same<z.infer<typeof RuleMatch>, RuleHit>(true);
+same<z.infer<typeof LostHitSchema>, LostHit>(true);
+
+/** The latest screening of one traveller, as stored (JSON) and as GET /api/travel/travellers/:id/screening answers it. */
+export const TravellerScreening = z.object({
+  travellerId: z.string(),
+  flightId: z.string(),
+  watchlist: z.array(WatchlistMatch),
   /** Why the traveller could not be screened against the lists, when not. */
-  watchlistSkipped: string | null;
-  lostDocuments: LostHit[];
-  documents: DocumentProblem[];
+  watchlistSkipped: z.string().nullable(),
+  lostDocuments: z.array(LostHitSchema),
+  documents: z.array(DocumentProblem),
   /** Targeting rules this traveller meets. */
-  rules: RuleHit[];
-  alerts: string[];
+  rules: z.array(RuleMatch),
+  alerts: z.array(z.string()),
   /** `hit` when anything alerted, `attention` for document problems only, else `clear`. */
-  outcome: 'hit' | 'attention' | 'clear';
-}
+  outcome: z.enum(['hit', 'attention', 'clear']),
+});
+export type TravellerScreening = z.infer<typeof TravellerScreening>;
 
 const GENDER: Record<string, string> = { M: 'male', F: 'female', X: 'other' };
 

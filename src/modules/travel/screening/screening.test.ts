@@ -15,6 +15,7 @@ import { assembleMessage } from '../intake/assemble.js';
 import { rescreenRules, screenFlightTravellers } from './consumers.js';
 import { createRule } from '../rules/index.js';
 import { travelAlerts } from './queue.js';
+import { tr } from '../intake/tables.js';
 import { webhookBody, signature } from './webhook.js';
 
 const FLIGHT = 'LH1234-2026-12-01';
@@ -79,6 +80,24 @@ for (const backend of storeBackends('passenger screening')) {
       const john = (await travelAlerts(t.ctx, { flightId: FLIGHT, limit: 50 })).find((a) => a.source === 'lost-document')!;
       const screening = await t.app.inject({ url: `/api/travel/travellers/${john.traveller.id}/screening`, headers: admin });
       expect(screening.json()).toMatchObject({ outcome: 'hit', lostDocuments: [expect.objectContaining({ match: 'exact' })] });
+    });
+
+    it('answers a screening stored before targeting rules existed with no rule hits', async () => {
+      const john = (await travelAlerts(t.ctx, { flightId: FLIGHT, limit: 50 })).find((a) => a.source === 'lost-document')!;
+      const row = await tr(t.ctx.db.kysely)
+        .selectFrom('travel_screenings')
+        .select('result')
+        .where('traveller_id', '=', john.traveller.id)
+        .executeTakeFirstOrThrow();
+      const { rules: _rules, ...old } = JSON.parse(row.result) as Record<string, unknown>;
+      await tr(t.ctx.db.kysely)
+        .updateTable('travel_screenings')
+        .set({ result: JSON.stringify(old) })
+        .where('traveller_id', '=', john.traveller.id)
+        .execute();
+      const screening = await t.app.inject({ url: `/api/travel/travellers/${john.traveller.id}/screening`, headers: await t.as('analyst') });
+      expect(screening.statusCode, screening.body).toBe(200);
+      expect(screening.json()).toMatchObject({ rules: [], outcome: 'hit', lostDocuments: [expect.objectContaining({ match: 'exact' })] });
     });
 
     it("lists flights with open alerts and walks a flight's queue in order, skipping what the reviewer cannot act on", async () => {

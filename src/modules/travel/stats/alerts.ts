@@ -1,38 +1,42 @@
 // Alert statistics of passenger screening: hits per list and per rule, decisions and decision times, by the traveller's sex.
+import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.js';
 import { rt } from '../retention/tables.js';
-import { noSex, sexOf, type BySex, type Range, type Sex } from './traffic.js';
+import { BySex, noSex, sexOf, type Range, type Sex } from './traffic.js';
 
-export interface HitGroup {
+export const HitGroup = z.object({
   /** `list:<name>`, `rule:<id>` or `other`. */
-  key: string;
-  kind: 'list' | 'rule' | 'other';
-  name: string;
-  hits: number;
-  confirmed: number;
-  falsePositive: number;
-  undecided: number;
-  bySex: BySex;
-}
+  key: z.string(),
+  kind: z.enum(['list', 'rule', 'other']),
+  name: z.string(),
+  hits: z.number(),
+  confirmed: z.number(),
+  falsePositive: z.number(),
+  undecided: z.number(),
+  bySex: BySex,
+});
+export type HitGroup = z.infer<typeof HitGroup>;
 
-export interface DecisionTimes {
+export const DecisionTimes = z.object({
   /** Alerts with a final decision (confirmed or false positive). */
-  decided: number;
-  medianMinutes: number | null;
-  p90Minutes: number | null;
-  meanMinutes: number | null;
-}
+  decided: z.number(),
+  medianMinutes: z.number().nullable(),
+  p90Minutes: z.number().nullable(),
+  meanMinutes: z.number().nullable(),
+});
+export type DecisionTimes = z.infer<typeof DecisionTimes>;
 
-export interface DecisionStats {
-  confirmed: number;
-  falsePositive: number;
+export const DecisionStats = z.object({
+  confirmed: z.number(),
+  falsePositive: z.number(),
   /** Decisions `unsure` (escalations). */
-  unsure: number;
+  unsure: z.number(),
   /** Alerts without a final decision. */
-  open: number;
-  time: DecisionTimes;
-  timeBySex: Record<Sex, DecisionTimes>;
-}
+  open: z.number(),
+  time: DecisionTimes,
+  timeBySex: z.object({ F: DecisionTimes, M: DecisionTimes, X: DecisionTimes, unknown: DecisionTimes }),
+});
+export type DecisionStats = z.infer<typeof DecisionStats>;
 
 interface AlertFacts {
   id: string;

@@ -1,23 +1,25 @@
 // The statistics report (totals, traffic, hits, decisions) and the EU PNR Directive art. 20 figures per month.
+import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.js';
 import { invalid } from '../../../platform/errors.js';
 import { rt } from '../retention/tables.js';
-import { decisionStats, hitStats, nextDay, type DecisionStats, type HitGroup } from './alerts.js';
-import { messageCounts, noSex, travellerCounts, type BySex, type MessageCount, type Range, type TravellerCount } from './traffic.js';
+import { DecisionStats, decisionStats, HitGroup, hitStats, nextDay } from './alerts.js';
+import { BySex, MessageCount, messageCounts, noSex, TravellerCount, travellerCounts, type Range } from './traffic.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** The longest range one report covers. */
 export const MAX_DAYS = 731;
 
-export interface StatsReport {
-  from: string;
-  to: string;
-  totals: { messages: number; travellers: number; travellersBySex: BySex; alerts: number };
-  messages: MessageCount[];
-  travellers: TravellerCount[];
-  hits: HitGroup[];
-  decisions: DecisionStats;
-}
+export const StatsReport = z.object({
+  from: z.string(),
+  to: z.string(),
+  totals: z.object({ messages: z.number(), travellers: z.number(), travellersBySex: BySex, alerts: z.number() }),
+  messages: z.array(MessageCount),
+  travellers: z.array(TravellerCount),
+  hits: z.array(HitGroup),
+  decisions: DecisionStats,
+});
+export type StatsReport = z.infer<typeof StatsReport>;
 
 /** Checks a range (default: the 30 days to today by the platform clock); errors name the field. */
 export function rangeOf(ctx: AppContext, q: { from?: string | undefined; to?: string | undefined }): Range {
@@ -57,21 +59,23 @@ export async function statsReport(ctx: AppContext, r: Range): Promise<StatsRepor
   };
 }
 
-export interface Art20Period {
+export const Art20Period = z.object({
   /** `YYYY-MM`. */
-  period: string;
+  period: z.string(),
   /** Travellers whose data was collected (by flight day). */
-  travellersCollected: number;
+  travellersCollected: z.number(),
   /** Travellers identified for further review: at least one alert raised in the period. */
-  travellersIdentified: number;
-  alertsRaised: number;
+  travellersIdentified: z.number(),
+  alertsRaised: z.number(),
   /** Travellers with an alert confirmed by people. */
-  travellersConfirmed: number;
-  alertsConfirmed: number;
-}
+  travellersConfirmed: z.number(),
+  alertsConfirmed: z.number(),
+});
+export type Art20Period = z.infer<typeof Art20Period>;
+export const Art20Report = z.object({ from: z.string(), to: z.string(), periods: z.array(Art20Period) });
 
 /** EU PNR Directive art. 20: per month, travellers whose data was collected and those identified for further review. */
-export async function art20(ctx: AppContext, r: Range): Promise<{ from: string; to: string; periods: Art20Period[] }> {
+export async function art20(ctx: AppContext, r: Range): Promise<z.infer<typeof Art20Report>> {
   const periods = new Map<string, Art20Period>();
   const at = (p: string) => {
     const x = periods.get(p) ?? { period: p, travellersCollected: 0, travellersIdentified: 0, alertsRaised: 0, travellersConfirmed: 0, alertsConfirmed: 0 };

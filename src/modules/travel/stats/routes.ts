@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.js';
 import type { HttpApp } from '../../../platform/http/types.js';
 import { TRAVEL_DPO, TRAVEL_STATS } from '../permissions.js';
-import { art20, rangeOf, statsReport } from './report.js';
+import { art20, Art20Report, rangeOf, StatsReport, statsReport } from './report.js';
 
 const tags = ['travel'];
 const Range = z.object({ from: z.string().max(10).optional(), to: z.string().max(10).optional() });
@@ -17,6 +17,7 @@ export async function statsRoutes(app: HttpApp, ctx: AppContext): Promise<void> 
         summary:
           'Statistics of a period (default: the last 30 days): messages and travellers per carrier and day, hits per list and rule, decisions and decision times, by sex',
         querystring: Range,
+        response: { 200: StatsReport },
       },
       config: { permission: TRAVEL_STATS },
     },
@@ -30,6 +31,7 @@ export async function statsRoutes(app: HttpApp, ctx: AppContext): Promise<void> 
         tags,
         summary: 'EU PNR Directive art. 20 statistics per month: travellers whose data was collected, identified for further review, confirmed',
         querystring: Range,
+        response: { 200: Art20Report },
       },
       config: { permission: TRAVEL_DPO },
     },

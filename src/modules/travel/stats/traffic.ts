@@ -1,11 +1,13 @@
 // Traffic statistics: messages and travellers per carrier and day, by role and sex (live rows plus tallies of depersonalised ones).
+import { z } from 'zod';
 import { sql } from 'kysely';
 import type { AppContext } from '../../../platform/context.js';
 import { rt } from '../retention/tables.js';
 
 export const SEXES = ['F', 'M', 'X', 'unknown'] as const;
 export type Sex = (typeof SEXES)[number];
-export type BySex = Record<Sex, number>;
+export const BySex = z.object({ F: z.number(), M: z.number(), X: z.number(), unknown: z.number() });
+export type BySex = z.infer<typeof BySex>;
 
 export const sexOf = (v: string | null | undefined): Sex => (v === 'F' || v === 'M' || v === 'X' ? v : 'unknown');
 export const noSex = (): BySex => ({ F: 0, M: 0, X: 0, unknown: 0 });
@@ -17,20 +19,11 @@ export interface Range {
   to: string;
 }
 
-export interface MessageCount {
-  day: string;
-  carrier: string;
-  type: string;
-  messages: number;
-}
+export const MessageCount = z.object({ day: z.string(), carrier: z.string(), type: z.string(), messages: z.number() });
+export type MessageCount = z.infer<typeof MessageCount>;
 
-export interface TravellerCount {
-  day: string;
-  carrier: string;
-  role: string;
-  sex: Sex;
-  travellers: number;
-}
+export const TravellerCount = z.object({ day: z.string(), carrier: z.string(), role: z.string(), sex: z.enum(SEXES), travellers: z.number() });
+export type TravellerCount = z.infer<typeof TravellerCount>;
 
 /** Messages per carrier, day of receipt and type (a message about flights of two carriers counts for each). */
 export async function messageCounts(ctx: AppContext, r: Range): Promise<MessageCount[]> {

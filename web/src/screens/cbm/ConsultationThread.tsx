@@ -5,7 +5,7 @@ import { Badge, ErrorNote, Instant, Loading } from '../../components/Text';
 import { Link } from '../../router';
 import { t } from '../../i18n';
 import { useResource } from '../../lib/useResource';
-import { fetchConsultation, replyTo, transition, type CbmMe, type ConsultationDetail } from './api';
+import { fetchConsultation, replyTo, transition, type Action, type CbmMe, type ConsultationDetail } from './api';
 import { AttachmentList, AttachmentPicker, attachmentError, chosenFiles, readAttachments } from './Attachments';
 import { receipts, TlpLabel } from './ConsultationsTab';
 import { namesFields, reasonAt } from './form-errors';
@@ -42,7 +42,7 @@ export function ConsultationThread({ id, me }: { id: string; me: CbmMe }) {
   const d = c.data;
   const sender = d.fromState === (me.state ?? (me.secretariat ? 'secretariat' : ''));
   const party = d.parties.find((p) => p.state === me.state);
-  const act = (action: string) => transition(id, action).then(c.reload, setError);
+  const act = (action: Action) => transition(id, action).then(c.reload, setError);
   const reply = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;

@@ -1,109 +1,28 @@
-// Calls of the statistics and DPO tabs to /api/travel/stats and /api/travel/dpo (paths not yet in the generated schema: loosely typed).
+// Calls of the statistics and DPO tabs to /api/travel/stats and /api/travel/dpo, typed by the server's OpenAPI document.
 import { api, call } from '../../api/client';
+import type { BodyOf, Ok } from '../../api/types';
 
-type Sex = 'F' | 'M' | 'X' | 'unknown';
+export type StatsReport = Ok<'/api/travel/stats', 'get'>;
+export type BySex = StatsReport['totals']['travellersBySex'];
+type Sex = keyof BySex;
 export const SEXES: readonly Sex[] = ['F', 'M', 'X', 'unknown'];
-export type BySex = Record<Sex, number>;
+export type DecisionTimes = StatsReport['decisions']['time'];
 
-export interface DecisionTimes {
-  decided: number;
-  medianMinutes: number | null;
-  p90Minutes: number | null;
-  meanMinutes: number | null;
-}
+export type Art20Period = Ok<'/api/travel/dpo/art20', 'get'>['periods'][number];
+export type RepersonaliseRequest = Ok<'/api/travel/dpo/requests', 'get'>['items'][number];
+type RepersonalisedView = Ok<'/api/travel/dpo/requests/{id}/view', 'get'>;
+export type RepersonalisedTraveller = RepersonalisedView['travellers'][number];
+/** A run as listed: runs recorded by older versions lack some counts. */
+export type RetentionRun = Ok<'/api/travel/dpo/runs', 'get'>['items'][number];
 
-export interface StatsReport {
-  from: string;
-  to: string;
-  totals: { messages: number; travellers: number; travellersBySex: BySex; alerts: number };
-  messages: Array<{ day: string; carrier: string; type: string; messages: number }>;
-  travellers: Array<{ day: string; carrier: string; role: string; sex: Sex; travellers: number }>;
-  hits: Array<{
-    key: string;
-    kind: 'list' | 'rule' | 'other';
-    name: string;
-    hits: number;
-    confirmed: number;
-    falsePositive: number;
-    undecided: number;
-    bySex: BySex;
-  }>;
-  decisions: { confirmed: number; falsePositive: number; unsure: number; open: number; time: DecisionTimes; timeBySex: Record<Sex, DecisionTimes> };
-}
+const byId = (id: string) => ({ params: { path: { id } } });
 
-export interface Art20Period {
-  period: string;
-  travellersCollected: number;
-  travellersIdentified: number;
-  alertsRaised: number;
-  travellersConfirmed: number;
-  alertsConfirmed: number;
-}
-
-export interface RepersonaliseRequest {
-  id: string;
-  targetType: 'traveller' | 'flight';
-  targetId: string;
-  reason: string;
-  requestedBy: string;
-  requestedAt: string;
-  status: 'pending' | 'approved' | 'refused';
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
-  expiresAt: string | null;
-  views: number;
-}
-
-export interface RepersonalisedTraveller {
-  id: string;
-  flightId: string;
-  surname: string;
-  givenNames: string;
-  birthDate: string | null;
-  sex: string | null;
-  nationality: string | null;
-  documentNumber: string | null;
-  documentCountry: string | null;
-}
-
-type PerKind = { travellers: number; pnrVersions: number; messages: number };
-export interface RetentionRun {
-  id: string;
-  startedAt: string;
-  finishedAt: string;
-  actor: string;
-  depersonaliseBefore: string;
-  deleteBefore: string;
-  counts: {
-    depersonalised: PerKind;
-    deleted: PerKind;
-    keptForConfirmedAlerts: number;
-    stream: { status: 'purged' | 'not-configured' | 'failed'; stream: string | null; purged: number; detail: string | null };
-  };
-}
-
-interface Outcome {
-  data?: unknown;
-  error?: unknown;
-  response: Response;
-}
-/** The same client (session, CSRF, problems), for paths the generated schema does not list yet. */
-const loose = api as unknown as {
-  GET(path: string, init?: { params?: { query?: object; path?: object } }): Promise<Outcome>;
-  POST(path: string, init?: { params?: { path?: object }; body?: object }): Promise<Outcome>;
-};
-const get = <T>(path: string, query?: object) => call(loose.GET(path, query ? { params: { query } } : undefined)) as Promise<T>;
-const post = <T>(path: string, body?: object) => call(loose.POST(path, body ? { body } : {})) as Promise<T>;
-
-export const fetchStats = (q: { from: string; to: string }) => get<StatsReport>('/api/travel/stats', q);
-export const fetchArt20 = (q: { from: string; to: string }) => get<{ periods: Art20Period[] }>('/api/travel/dpo/art20', q).then((r) => r.periods);
-export const fetchRequests = () => get<{ items: RepersonaliseRequest[] }>('/api/travel/dpo/requests', { limit: 500 }).then((r) => r.items);
-export const fetchRuns = () => get<{ items: RetentionRun[] }>('/api/travel/dpo/runs', { limit: 100 }).then((r) => r.items);
-export const askRepersonalisation = (body: { targetType: 'traveller' | 'flight'; targetId: string; reason: string }) =>
-  post<RepersonaliseRequest>('/api/travel/dpo/requests', body);
+export const fetchStats = (q: { from: string; to: string }) => call(api.GET('/api/travel/stats', { params: { query: q } }));
+export const fetchArt20 = (q: { from: string; to: string }) => call(api.GET('/api/travel/dpo/art20', { params: { query: q } })).then((r) => r.periods);
+export const fetchRequests = () => call(api.GET('/api/travel/dpo/requests', { params: { query: { limit: 500 } } })).then((r) => r.items);
+export const fetchRuns = () => call(api.GET('/api/travel/dpo/runs', { params: { query: { limit: 100 } } })).then((r) => r.items);
+export const askRepersonalisation = (body: BodyOf<'/api/travel/dpo/requests', 'post'>) => call(api.POST('/api/travel/dpo/requests', { body }));
 export const decideRequest = (id: string, decision: 'approve' | 'refuse', note?: string) =>
-  post<RepersonaliseRequest>(`/api/travel/dpo/requests/${encodeURIComponent(id)}/decision`, { decision, ...(note ? { note } : {}) });
-export const viewRequest = (id: string) =>
-  get<{ request: RepersonaliseRequest; travellers: RepersonalisedTraveller[] }>(`/api/travel/dpo/requests/${encodeURIComponent(id)}/view`);
-export const runRetentionNow = () => post<RetentionRun>('/api/travel/dpo/runs');
+  call(api.POST('/api/travel/dpo/requests/{id}/decision', { ...byId(id), body: { decision, ...(note ? { note } : {}) } }));
+export const viewRequest = (id: string) => call(api.GET('/api/travel/dpo/requests/{id}/view', byId(id)));
+export const runRetentionNow = () => call(api.POST('/api/travel/dpo/runs'));
