@@ -7,6 +7,7 @@ import type { Actor } from '../../../platform/audit/types.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../../platform/errors.js';
 import type { Traveller } from '../types.js';
 import * as P from '../schemas.js';
+import { TravellerSummary } from '../intake/queries.js';
 import { policyOf } from './policy.js';
 import { rt, type RepersonaliseRow } from './tables.js';
 import { loadVaultKey } from './vault.js';
@@ -32,18 +33,17 @@ export const RepersonaliseRequest = z.object({
 });
 export type RepersonaliseRequest = z.infer<typeof RepersonaliseRequest>;
 
-export const RepersonalisedTraveller = z.object({
-  id: z.string(),
-  flightId: z.string(),
-  surname: z.string(),
-  givenNames: z.string(),
-  birthDate: z.string().nullable(),
-  sex: z.string().nullable(),
-  nationality: z.string().nullable(),
-  documentNumber: z.string().nullable(),
-  documentCountry: z.string().nullable(),
-  data: P.Traveller,
-});
+export const RepersonalisedTraveller = TravellerSummary.pick({
+  id: true,
+  flightId: true,
+  surname: true,
+  givenNames: true,
+  birthDate: true,
+  sex: true,
+  nationality: true,
+  documentNumber: true,
+  documentCountry: true,
+}).extend({ data: P.Traveller });
 export type RepersonalisedTraveller = z.infer<typeof RepersonalisedTraveller>;
 
 /** An approved request and the original values behind it. */
