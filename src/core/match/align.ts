@@ -18,6 +18,13 @@ export const PHONETIC_SIMILARITY = 0.8;
 /** Below this similarity two tokens are not taken as spellings of one another. */
 export const MIN_PAIR_SIMILARITY = 0.6;
 
+/** Kinds of joined/split and abbreviation pairs (see compositeCaps and align): query tokens joined, candidate tokens joined, a query word or a candidate word abbreviating the other side. */
+export const JOINED_Q = 1;
+export const JOINED_C = 2;
+export const ABBREVIATED_Q = 4;
+export const ABBREVIATED_C = 8;
+const ALL_PARTS = JOINED_Q | JOINED_C | ABBREVIATED_Q | ABBREVIATED_C;
+
 /** A memoised token similarity (kept exactly: a tie between two pairs must not depend on whether it was memoised). */
 export interface MemoSimilarity {
   readonly sim: number;
@@ -120,10 +127,19 @@ class QueryCache implements SimCache {
   }
 
   similarity(a: Token, b: Token): MemoSimilarity {
-    if (b.id < 0) return memoOf(a, b);
+    const sim = this.simOf(a, b);
+    return sim === 1 && lastHow === 'exact' ? EXACT : sim === 0 && lastHow === 'fuzzy' ? NONE : { sim, how: lastHow };
+  }
+
+  /** similarity(a, b).sim, with its `how` left in `lastHow`: no memo entry is made for what is found quickly. */
+  private simOf(a: Token, b: Token): number {
+    if (b.id < 0) return tokenSimilarity(a, b);
     // What is found without comparing characters is found again faster than it is looked up: only the rest is kept.
     const quick = quickSimilarity(a, b);
-    if (quick >= 0) return quick === 0 ? NONE : quick === 1 && lastHow === 'exact' ? EXACT : { sim: quick, how: lastHow };
+    if (quick >= 0) {
+      if (quick === 0) lastHow = 'fuzzy';
+      return quick;
+    }
     if (a.id !== this.lastId) {
       this.lastId = a.id;
       if (a.id >= 0) this.lastRow = this.shared.row(a.id);
@@ -139,7 +155,8 @@ class QueryCache implements SimCache {
       row.set(b.id, v);
       if (a.id >= 0) this.shared.size++;
     }
-    return v;
+    lastHow = v.how;
+    return v.sim;
   }
 
   fill(q: readonly Token[], c: readonly Token[], sims: Float64Array, hows: How[]): void {
@@ -153,17 +170,15 @@ class QueryCache implements SimCache {
       for (let i = 0; i < nq; i++) {
         const col = start < 0 ? -1 : cols[i]!;
         if (col < 0) {
-          const v = this.similarity(q[i]!, b);
-          sims[i * nc + j] = v.sim;
-          hows[i * nc + j] = v.how;
+          sims[i * nc + j] = this.simOf(q[i]!, b);
+          hows[i * nc + j] = lastHow;
           continue;
         }
         const at = start + col;
         let s = table.sims[at]!;
         if (s !== s) {
-          const v = this.similarity(q[i]!, b);
-          table.sims[at] = s = v.sim;
-          table.hows[at] = HOW_CODE[v.how];
+          table.sims[at] = s = this.simOf(q[i]!, b);
+          table.hows[at] = HOW_CODE[lastHow];
         }
         sims[i * nc + j] = s;
         hows[i * nc + j] = HOWS[table.hows[at]!]!;
@@ -175,7 +190,7 @@ class QueryCache implements SimCache {
     const nq = q.length;
     const nc = c.length;
     const cols = this.columnsOf(q);
-    capQ.fill(0, 0, nq);
+    for (let i = 0; i < nq; i++) capQ[i] = 0;
     const table = this.shared;
     for (let j = 0; j < nc; j++) {
       const id = cIds ? cIds[j * stride]! : c[j]!.id;
@@ -184,14 +199,13 @@ class QueryCache implements SimCache {
       for (let i = 0; i < nq; i++) {
         const col = start < 0 ? -1 : cols[i]!;
         let s: number;
-        if (col < 0) s = this.similarity(q[i]!, c[j]!).sim;
+        if (col < 0) s = this.simOf(q[i]!, c[j]!);
         else {
           const at = start + col;
           s = table.sims[at]!;
           if (s !== s) {
-            const v = this.similarity(q[i]!, c[j]!);
-            table.sims[at] = s = v.sim;
-            table.hows[at] = HOW_CODE[v.how];
+            table.sims[at] = s = this.simOf(q[i]!, c[j]!);
+            table.hows[at] = HOW_CODE[lastHow];
           }
         }
         if (s < MIN_PAIR_SIMILARITY) continue;
@@ -331,33 +345,52 @@ function joinMask(x: readonly Token[], i: number, n: number, length: number): nu
   return mask;
 }
 
+/**
+ * A similarity of 0.88 needs a Levenshtein similarity of at least 0.76: spellings that differ by more edits than this
+ * are not compared (joined tokens of `length` characters against `t`).
+ */
+const joinedEdits = (length: number, t: Token) => 0.24 * Math.max(Math.min(length, MAX_COMPARE), Math.min(t.text.length, MAX_COMPARE));
+
+/** Letters one side lacks are edits (the masks' count is a lower bound of the characters' count): too many for a joined pair. */
+const masksApart = (mask: number, t: Token, most: number) => mask >= 0 && t.mask >= 0 && Math.max(letters(mask & ~t.mask), letters(t.mask & ~mask)) > most;
+
 /** Similarity of joined tokens with a token of a compatible length; 0 when under JOINED_SIMILARITY can be shown cheaply. */
 function joinedSimilarity(joined: string, mask: number, t: Token): number {
   const text = t.text;
   if (text === joined) return 1;
-  // A similarity of 0.88 needs a Levenshtein similarity of at least 0.76: spellings that differ more are not compared.
-  // Letters one side lacks are edits (the masks' count is a lower bound of the characters' count: a quick first test).
-  const most = 0.24 * Math.max(Math.min(joined.length, MAX_COMPARE), Math.min(text.length, MAX_COMPARE));
-  if (mask >= 0 && t.mask >= 0 && Math.max(letters(mask & ~t.mask), letters(t.mask & ~mask)) > most) return 0;
+  const most = joinedEdits(joined.length, t);
+  if (masksApart(mask, t, most)) return 0;
   if (editLowerBound(joined, text) > most) return 0;
+  // Under JOINED_SIMILARITY the similarity is not used: a ceiling below it (with a margin for rounding) spares computing it.
+  if (similarityCeiling(joined, text) < JOINED_SIMILARITY - 1e-9) return 0;
   return textSimilarity(joined, text);
 }
 
-/** Calls `visit(i, n, j, sim)` for each run of 2 or 3 adjacent tokens of `x` (from `i`) that, joined, spell token `j` of `y`. */
-function eachJoin(x: readonly Token[], y: readonly Token[], visit: (i: number, n: number, j: number, sim: number) => void): void {
+/** A bit for a length (31 for every length from 31 on): two lengths at most 2 apart have bits at most 2 apart. */
+export const lengthBit = (n: number) => 1 << Math.min(n, 31);
+/** A length mask with the bits of every length within 2 of one in `m`. */
+export const within2 = (m: number) => m | (m << 1) | (m << 2) | (m >>> 1) | (m >>> 2);
+
+/**
+ * Calls `visit(i, n, j, sim)` for each run of 2 or 3 adjacent tokens of `x` (from `i`) that, joined, spell token `j` of
+ * `y`. `yLong`, when known, is the length mask (see lengthBit) of `y`'s tokens of 4 characters or more: a run of no
+ * length within 2 of one of them is not compared.
+ */
+function eachJoin(x: readonly Token[], y: readonly Token[], visit: (i: number, n: number, j: number, sim: number) => void, yLong = -1): void {
   for (let i = 0; i + 1 < x.length; i++) {
     let len = x[i]!.text.length;
     for (let n = 2; n <= 3 && i + n - 1 < x.length; n++) {
       len += x[i + n - 1]!.text.length;
+      if ((within2(lengthBit(len)) & yLong) === 0) continue;
       let joined: string | undefined;
-      let mask = -1;
+      let mask = -2;
       for (let j = 0; j < y.length; j++) {
         const t = y[j]!.text;
         if (t.length < 4 || Math.abs(t.length - len) > 2) continue;
-        if (joined === undefined) {
-          joined = joinText(x, i, n);
-          mask = joinMask(x, i, n, len);
-        }
+        if (mask === -2) mask = joinMask(x, i, n, len);
+        // The letters test of joinedSimilarity first, before the joined spelling is made (the same spelling has the same letters).
+        if (masksApart(mask, y[j]!, joinedEdits(len, y[j]!))) continue;
+        joined ??= joinText(x, i, n);
         const sim = joinedSimilarity(joined, mask, y[j]!);
         if (sim >= JOINED_SIMILARITY) visit(i, n, j, sim);
       }
@@ -366,11 +399,16 @@ function eachJoin(x: readonly Token[], y: readonly Token[], visit: (i: number, n
 }
 
 /** Tokens of `x` joined (2 or 3 adjacent ones) that spell a token of `y`: candidates for a split/joined pair. */
-function joins(x: readonly Token[], y: readonly Token[], xIsQuery: boolean, out: Cand[]): void {
-  eachJoin(x, y, (i, n, j, sim) => {
-    const xs = range(i, n);
-    out.push(xIsQuery ? { q: xs, c: [j], sim, how: 'joined' } : { q: [j], c: xs, sim, how: 'joined' });
-  });
+function joins(x: readonly Token[], y: readonly Token[], xIsQuery: boolean, out: Cand[], yLong: number): void {
+  eachJoin(
+    x,
+    y,
+    (i, n, j, sim) => {
+      const xs = range(i, n);
+      out.push(xIsQuery ? { q: xs, c: [j], sim, how: 'joined' } : { q: [j], c: xs, sim, how: 'joined' });
+    },
+    yLong,
+  );
 }
 
 /** A short token of `x` whose letters are the initials of adjacent tokens of `y` (JC ↔ Jean Claude, PLA ↔ People's Liberation Army). */
@@ -425,8 +463,9 @@ export function similarityMatrix(q: readonly Token[], c: readonly Token[], cache
 /**
  * Aligns two token lists: every token pair's similarity (memoised in `cache` when the candidate token is interned, or
  * given as `matrix`), joined/split and abbreviation candidates, then a greedy assignment from the most similar pair down.
+ * `parts`, `longQ` and `longC` say which composite pairs can hold, as for compositeCaps.
  */
-export function align(q: readonly Token[], c: readonly Token[], cache?: SimCache, matrix?: SimMatrix): TokenPair[] {
+export function align(q: readonly Token[], c: readonly Token[], cache?: SimCache, matrix?: SimMatrix, parts = ALL_PARTS, longQ = -1, longC = -1): TokenPair[] {
   const { sims, hows } = matrix ?? similarityMatrix(q, c, cache);
   const cands: Cand[] = [];
   const nc = c.length;
@@ -440,10 +479,10 @@ export function align(q: readonly Token[], c: readonly Token[], cache?: SimCache
   // Joined, split and abbreviated tokens are looked for only when plain pairs leave a token alone.
   if ((q.length > 1 || c.length > 1) && (paired(pairs, 'q') < q.length || paired(pairs, 'c') < c.length)) {
     const before = cands.length;
-    joins(q, c, true, cands);
-    joins(c, q, false, cands);
-    abbreviations(q, c, true, cands);
-    abbreviations(c, q, false, cands);
+    if (parts & JOINED_Q) joins(q, c, true, cands, longC);
+    if (parts & JOINED_C) joins(c, q, false, cands, longQ);
+    if (parts & ABBREVIATED_Q) abbreviations(q, c, true, cands);
+    if (parts & ABBREVIATED_C) abbreviations(c, q, false, cands);
     if (cands.length > before) pairs = greedy(cands, q.length, c.length);
   }
   return pairs;
@@ -452,24 +491,38 @@ export function align(q: readonly Token[], c: readonly Token[], cache?: SimCache
 /**
  * The most a joined/split or abbreviation pair can give each token (0 when none can hold it): for the query's tokens in
  * `capQ` and the candidate's in `capC`. The same pairs as align's `joins` and `abbreviations`, so a cap is never below
- * the similarity of a composite pair the alignment makes.
+ * the similarity of a composite pair the alignment makes. `parts` leaves out the kinds of pairs the caller knows cannot
+ * hold; `longQ` and `longC`, when known, are the length masks of each side's tokens of 4 characters or more (see eachJoin).
  */
-export function compositeCaps(q: readonly Token[], c: readonly Token[], capQ: Float64Array, capC: Float64Array): void {
+export function compositeCaps(
+  q: readonly Token[],
+  c: readonly Token[],
+  capQ: Float64Array,
+  capC: Float64Array,
+  parts = ALL_PARTS,
+  longQ = -1,
+  longC = -1,
+): void {
   capQ.fill(0, 0, q.length);
   capC.fill(0, 0, c.length);
   if (q.length < 2 && c.length < 2) return;
-  joinedCaps(q, c, capQ, capC);
-  joinedCaps(c, q, capC, capQ);
-  abbreviationCaps(q, c, capQ, capC);
-  abbreviationCaps(c, q, capC, capQ);
+  if (parts & JOINED_Q) joinedCaps(q, c, capQ, capC, longC);
+  if (parts & JOINED_C) joinedCaps(c, q, capC, capQ, longQ);
+  if (parts & ABBREVIATED_Q) abbreviationCaps(q, c, capQ, capC);
+  if (parts & ABBREVIATED_C) abbreviationCaps(c, q, capC, capQ);
 }
 
 /** Caps from `joins(x, y)`: adjacent tokens of x joined that spell a token of y. */
-function joinedCaps(x: readonly Token[], y: readonly Token[], capX: Float64Array, capY: Float64Array): void {
-  eachJoin(x, y, (i, n, j, sim) => {
-    for (let k = i; k < i + n; k++) if (sim > capX[k]!) capX[k] = sim;
-    if (sim > capY[j]!) capY[j] = sim;
-  });
+function joinedCaps(x: readonly Token[], y: readonly Token[], capX: Float64Array, capY: Float64Array, yLong: number): void {
+  eachJoin(
+    x,
+    y,
+    (i, n, j, sim) => {
+      for (let k = i; k < i + n; k++) if (sim > capX[k]!) capX[k] = sim;
+      if (sim > capY[j]!) capY[j] = sim;
+    },
+    yLong,
+  );
 }
 
 /** Caps from `abbreviations(x, y)`: a short word of x spelled by the initials of adjacent tokens of y. */
@@ -491,13 +544,17 @@ function anyUsed(idx: readonly number[], used: Uint8Array): boolean {
   return false;
 }
 
+const GREEDY_SCRATCH = 64;
+const greedyQ = new Uint8Array(GREEDY_SCRATCH);
+const greedyC = new Uint8Array(GREEDY_SCRATCH);
+
 const bySimilarity = (x: Cand, y: Cand) => y.sim - x.sim || y.q.length + y.c.length - (x.q.length + x.c.length);
 
 /** Greedy assignment: the most similar candidate pair first, each token used once. */
 function greedy(cands: Cand[], nq: number, nc: number): TokenPair[] {
   cands.sort(bySimilarity);
-  const usedQ = new Uint8Array(nq);
-  const usedC = new Uint8Array(nc);
+  const usedQ = nq <= GREEDY_SCRATCH ? greedyQ.fill(0, 0, nq) : new Uint8Array(nq);
+  const usedC = nc <= GREEDY_SCRATCH ? greedyC.fill(0, 0, nc) : new Uint8Array(nc);
   const pairs: TokenPair[] = [];
   for (const cand of cands) {
     if (anyUsed(cand.q, usedQ) || anyUsed(cand.c, usedC)) continue;

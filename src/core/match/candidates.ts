@@ -143,8 +143,11 @@ export class CandidateIndex {
     return this.slots.size;
   }
 
-  /** Searches run, those that skipped the longest postings, and those that had to read them after all. */
-  get retrievalCounts(): { readonly runs: number; readonly deferred: number; readonly fellBack: number } {
+  /**
+   * Searches run, those that skipped the longest postings, those that had to read them after all, and names dropped
+   * before the skipped postings' weights were added (they could not reach the result).
+   */
+  get retrievalCounts(): { readonly runs: number; readonly deferred: number; readonly fellBack: number; readonly pruned: number } {
     return this.retrieval.counts;
   }
 

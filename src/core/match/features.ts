@@ -1,5 +1,19 @@
 // Name features of two name forms from their token alignment, and the choice of the best-matching pair of forms.
-import { align, compositeCaps, MIN_PAIR_SIMILARITY, similarityMatrix, type SimCache, type SimMatrix, type TokenPair } from './align.js';
+import {
+  ABBREVIATED_C,
+  ABBREVIATED_Q,
+  align,
+  compositeCaps,
+  JOINED_C,
+  JOINED_Q,
+  lengthBit,
+  MIN_PAIR_SIMILARITY,
+  similarityMatrix,
+  within2,
+  type SimCache,
+  type SimMatrix,
+  type TokenPair,
+} from './align.js';
 import { FEATURE_INDEX as F, NAME_FEATURE_COUNT } from './feature-list.js';
 import { Kind, type Lexicon, type Token } from './lexicon.js';
 import { kindWeight, type NameForm } from './names.js';
@@ -116,16 +130,18 @@ const CONTRADICTS = 2;
 /** Numbers per token in FormInfo.packed. */
 const PACKED = 4;
 
-/** A bit for a length (31 for every length from 31 on): two lengths at most 2 apart have bits at most 2 apart. */
-const lengthBit = (n: number) => 1 << Math.min(n, 31);
-/** A length mask with the bits of every length within 2 of one in `m`. */
-const within2 = (m: number) => m | (m << 1) | (m << 2) | (m >>> 1) | (m >>> 2);
-
-/** False when neither a joined/split nor an abbreviation pair can hold (see compositeCaps): no need to look for one. */
-function compositePossible(qi: FormInfo, ci: FormInfo, nq: number, nc: number): boolean {
-  if (nq < 2 && nc < 2) return false;
-  if (within2(qi.runs) & ci.long || within2(ci.runs) & qi.long) return true;
-  return abbreviable(qi.shorts, ci.heads, nc) || abbreviable(ci.shorts, qi.heads, nq);
+/**
+ * The kinds of joined/split and abbreviation pairs that can hold (see compositeCaps; 0 when none can: no need to look
+ * for one): runs of one side need a token of the other of a length within 2 of theirs, abbreviations the initials.
+ */
+function compositeParts(qi: FormInfo, ci: FormInfo, nq: number, nc: number): number {
+  if (nq < 2 && nc < 2) return 0;
+  return (
+    (within2(qi.runs) & ci.long ? JOINED_Q : 0) |
+    (within2(ci.runs) & qi.long ? JOINED_C : 0) |
+    (abbreviable(qi.shorts, ci.heads, nc) ? ABBREVIATED_Q : 0) |
+    (abbreviable(ci.shorts, qi.heads, nq) ? ABBREVIATED_C : 0)
+  );
 }
 
 /** A short word of one form may be spelled by the initials of `n` tokens of the other, whose first letters are `heads`. */
@@ -189,10 +205,11 @@ const byQueryIndex = (a: TokenPair, b: TokenPair) => a.q[0]! - b.q[0]!;
 
 /** Compares two name forms: aligns their tokens and computes the name features. */
 export function compareForms(q: NameForm, c: NameForm, lex: Lexicon, cache?: SimCache, organisation = false, matrix?: SimMatrix): NameComparison {
-  // The similarities go to scratch space (align keeps what it pairs) unless the caller gives them.
-  const pairs = align(q.tokens, c.tokens, cache, matrix ?? similarityMatrix(q.tokens, c.tokens, cache, alignMatrix));
   const qi = formInfo(q, lex);
   const ci = formInfo(c, lex);
+  // The similarities go to scratch space (align keeps what it pairs) unless the caller gives them.
+  const sims = matrix ?? similarityMatrix(q.tokens, c.tokens, cache, alignMatrix);
+  const pairs = align(q.tokens, c.tokens, cache, sims, compositeParts(qi, ci, q.tokens.length, c.tokens.length), qi.long, ci.long);
   const qw = qi.weights;
   const cw = ci.weights;
   const particles = qi.patronymicParticle && ci.patronymicParticle;
@@ -200,8 +217,10 @@ export function compareForms(q: NameForm, c: NameForm, lex: Lexicon, cache?: Sim
   let weakEdits = 0;
   const wq = qi.total;
   const wc = ci.total;
-  const usedQ = new Uint8Array(q.tokens.length);
-  const usedC = new Uint8Array(c.tokens.length);
+  const nq = q.tokens.length;
+  const nc = c.tokens.length;
+  const usedQ = nq <= SCRATCH_TOKENS ? scratchUsedQ.fill(0, 0, nq) : new Uint8Array(nq);
+  const usedC = nc <= SCRATCH_TOKENS ? scratchUsedC.fill(0, 0, nc) : new Uint8Array(nc);
   let mq = 0;
   let mc = 0;
   let weakest = 1;
@@ -229,14 +248,14 @@ export function compareForms(q: NameForm, c: NameForm, lex: Lexicon, cache?: Sim
     if (p.c[0]! < lastC) reordered = 1;
     lastC = p.c[0]!;
   }
-  const qUnmatched = indices(usedQ, 0);
-  const cUnmatched = indices(usedC, 0);
+  const qUnmatched = indices(usedQ, nq);
+  const cUnmatched = indices(usedC, nc);
   const uq = maxUnmatched(q, qw, qUnmatched);
   const uc = maxUnmatched(c, cw, cUnmatched);
   const covQ = wq > 0 ? mq / wq : 0;
   const covC = wc > 0 ? mc / wc : 0;
-  const nq = qi.numbers;
-  const nc = ci.numbers;
+  const numQ = qi.numbers;
+  const numC = ci.numbers;
   const v = new Float64Array(NAME_FEATURE_COUNT);
   v[F.nameSimilarity] = wq + wc > 0 ? (mq + mc) / (wq + wc) : 0;
   v[F.coverageMin] = Math.min(covQ, covC);
@@ -249,8 +268,8 @@ export function compareForms(q: NameForm, c: NameForm, lex: Lexicon, cache?: Sim
   v[F.conflict] = swapped || (anyContradicting(q, qUnmatched) && anyContradicting(c, cUnmatched)) ? 1 : 0;
   v[F.organisationExtraWord] = organisation ? Math.max(uq, uc) : 0;
   v[F.exactName] = exactAll && qUnmatched.length === 0 && cUnmatched.length === 0 ? 1 : 0;
-  v[F.numberConflict] = nq.length && nc.length && nq.some((n) => !nc.includes(n)) && nc.some((n) => !nq.includes(n)) ? 1 : 0;
-  v[F.numberMissing] = (nq.length === 0) !== (nc.length === 0) ? 1 : 0;
+  v[F.numberConflict] = numQ.length && numC.length && numQ.some((n) => !numC.includes(n)) && numC.some((n) => !numQ.includes(n)) ? 1 : 0;
+  v[F.numberMissing] = (numQ.length === 0) !== (numC.length === 0) ? 1 : 0;
   v[F.legalFormConflict] = q.legal && c.legal && q.legal !== c.legal && q.legal !== 'generic' && c.legal !== 'generic' ? 1 : 0;
   v[F.reordered] = reordered;
   v[F.patronymicSwap] = swapped;
@@ -308,15 +327,29 @@ function boundsFromCaps(
   lo: Float64Array,
   hi: Float64Array,
 ): void {
+  boundsOf(q, c, formInfo(q, lex), formInfo(c, lex), capQ, capC, organisation, lo, hi);
+}
+
+/** boundsFromCaps with the forms' derived figures (`qi`, `ci`) at hand. */
+function boundsOf(
+  q: NameForm,
+  c: NameForm,
+  qi: FormInfo,
+  ci: FormInfo,
+  capQ: Float64Array,
+  capC: Float64Array,
+  organisation: boolean,
+  lo: Float64Array,
+  hi: Float64Array,
+): void {
   const nq = q.tokens.length;
   const nc = c.tokens.length;
   const fits = nq <= SCRATCH_TOKENS && nc <= SCRATCH_TOKENS;
-  const qi = formInfo(q, lex);
-  const ci = formInfo(c, lex);
   const compQ = fits ? scratchCompQ : new Float64Array(nq);
   const compC = fits ? scratchCompC : new Float64Array(nc);
   // Joined, split and abbreviated pairs are looked for only when the lengths and letters of the two forms allow one.
-  if (compositePossible(qi, ci, nq, nc)) compositeCaps(q.tokens, c.tokens, compQ, compC);
+  const parts = compositeParts(qi, ci, nq, nc);
+  if (parts) compositeCaps(q.tokens, c.tokens, compQ, compC, parts, qi.long, ci.long);
   else {
     compQ.fill(0, 0, nq);
     compC.fill(0, 0, nc);
@@ -391,6 +424,8 @@ const scratchCompQ = new Float64Array(SCRATCH_TOKENS);
 const scratchCompC = new Float64Array(SCRATCH_TOKENS);
 const scratchMatrix: SimMatrix = { sims: new Float64Array(SCRATCH_TOKENS * SCRATCH_TOKENS), hows: new Array(SCRATCH_TOKENS * SCRATCH_TOKENS) };
 const alignMatrix: SimMatrix = { sims: new Float64Array(SCRATCH_TOKENS * SCRATCH_TOKENS), hows: new Array(SCRATCH_TOKENS * SCRATCH_TOKENS) };
+const scratchUsedQ = new Uint8Array(SCRATCH_TOKENS);
+const scratchUsedC = new Uint8Array(SCRATCH_TOKENS);
 const scratchLo = new Float64Array(NAME_FEATURE_COUNT);
 const scratchHi = new Float64Array(NAME_FEATURE_COUNT);
 
@@ -403,6 +438,9 @@ export function boundRating(coef: ArrayLike<number>, lo: Float64Array, hi: Float
   }
   return z;
 }
+
+/** Pairs of forms by bound, highest first, then in the order they were met. */
+const byBound = (a: { order: number; ub: number }, b: { order: number; ub: number }) => b.ub - a.ub || a.order - b.order;
 
 /** Margin kept when comparing a bound with a rating (bounds are summed in another order than ratings). */
 const BOUND_MARGIN = 1e-9;
@@ -447,13 +485,15 @@ export function bestNameComparison(
   let order = 0;
   let any = false;
   for (const q of qForms) {
+    const qi = formInfo(q, lex);
     for (const c of cForms) {
       if ((q.latin !== c.latin && !sameScript(q, c)) || asWritten(q, c)) continue;
       any = true;
       // Each token's best counterpart from the memo (the few pairs aligned afterwards find the similarities there again).
       if (cache?.maxima && q.tokens.length <= SCRATCH_TOKENS && c.tokens.length <= SCRATCH_TOKENS) {
-        cache.maxima(q.tokens, c.tokens, scratchCapQ, scratchCapC, formInfo(c, lex).packed, PACKED);
-        boundsFromCaps(q, c, lex, scratchCapQ, scratchCapC, organisation, lo, hi);
+        const ci = formInfo(c, lex);
+        cache.maxima(q.tokens, c.tokens, scratchCapQ, scratchCapC, ci.packed, PACKED);
+        boundsOf(q, c, qi, ci, scratchCapQ, scratchCapC, organisation, lo, hi);
       } else featureBounds(q, c, lex, similarityMatrix(q.tokens, c.tokens, cache, scratchMatrix), organisation, lo, hi);
       const ub = bound(lo, hi, q, c) + BOUND_MARGIN;
       if (ub >= floor) promising.push({ q, c, order, ub });
@@ -462,7 +502,7 @@ export function bestNameComparison(
   }
   if (!any) return undefined;
   if (!promising.length) return null;
-  promising.sort((a, b) => b.ub - a.ub || a.order - b.order);
+  if (promising.length > 1) promising.sort(byBound);
   let best: NameComparison | undefined;
   let bestRating = -Infinity;
   let bestOrder = Infinity;
@@ -492,7 +532,8 @@ function sameScript(q: NameForm, c: NameForm): boolean {
   return c.tokens.some((t) => [...t.text].some((ch) => chars.has(ch)));
 }
 
-const words = (form: NameForm, idx: readonly number[]) => idx.map((i) => form.tokens[i]!.text).join('');
+/** The spelling of the tokens at `idx` joined (one token's own spelling when there is one). */
+const words = (form: NameForm, idx: readonly number[]) => (idx.length === 1 ? form.tokens[idx[0]!]!.text : idx.map((i) => form.tokens[i]!.text).join(''));
 
 function sum(xs: readonly number[]): number {
   let s = 0;
@@ -500,8 +541,9 @@ function sum(xs: readonly number[]): number {
   return s;
 }
 
-function indices(flags: Uint8Array, value: number): number[] {
+/** Indices of the first `n` flags that are not set. */
+function indices(flags: Uint8Array, n: number): number[] {
   const out: number[] = [];
-  for (let i = 0; i < flags.length; i++) if (flags[i] === value) out.push(i);
+  for (let i = 0; i < n; i++) if (flags[i] === 0) out.push(i);
   return out;
 }

@@ -6,29 +6,35 @@ import { Retrieval, type Corpus } from './retrieval.js';
 
 const TOKENS = 10;
 
-/** A random corpus: names of 1–4 distinct tokens (token 0 in most, as a particle is), grouped into entities of two schemata. */
-const corpus = fc.record({
-  names: fc.array(
-    fc.record({
-      tokens: fc.uniqueArray(fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 0, max: TOKENS - 1 })), { minLength: 1, maxLength: 4 }),
-      entity: fc.integer({ min: 0, max: 24 }),
-      removed: fc.integer({ min: 0, max: 4 }).map((x) => x === 0),
-      late: fc.boolean(),
-    }),
-    { minLength: 1, maxLength: 80 },
-  ),
-  schemaOf: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: 25, maxLength: 25 }),
-  allowed: fc.constantFrom(Uint8Array.of(1, 1), Uint8Array.of(1, 0), Uint8Array.of(0, 1)),
-  // Weights in 64ths: sums are exact in any order, so equal scores are equal whatever was added first.
-  slots: fc.array(
-    fc.array(fc.record({ id: fc.integer({ min: 0, max: TOKENS - 1 }), w: fc.integer({ min: 1, max: 64 }).map((x) => x / 64) }), {
-      minLength: 1,
-      maxLength: 5,
-    }),
-    { minLength: 1, maxLength: 4 },
-  ),
-  limit: fc.integer({ min: 1, max: 12 }),
-});
+/**
+ * A random corpus: up to `size` names of 1–4 distinct tokens (token 0 in most, as a particle is), grouped into
+ * `entities` entities of two schemata; with slots of weighted tokens and a limit up to `maxLimit`.
+ */
+const corpusOf = (size: number, entities: number, maxLimit: number) =>
+  fc.record({
+    names: fc.array(
+      fc.record({
+        tokens: fc.uniqueArray(fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 0, max: TOKENS - 1 })), { minLength: 1, maxLength: 4 }),
+        entity: fc.integer({ min: 0, max: entities - 1 }),
+        removed: fc.integer({ min: 0, max: 4 }).map((x) => x === 0),
+        late: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: size },
+    ),
+    schemaOf: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: entities, maxLength: entities }),
+    allowed: fc.constantFrom(Uint8Array.of(1, 1), Uint8Array.of(1, 0), Uint8Array.of(0, 1)),
+    // Weights in 64ths: sums are exact in any order, so equal scores are equal whatever was added first.
+    slots: fc.array(
+      fc.array(fc.record({ id: fc.integer({ min: 0, max: TOKENS - 1 }), w: fc.integer({ min: 1, max: 64 }).map((x) => x / 64) }), {
+        minLength: 1,
+        maxLength: 5,
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+    limit: fc.integer({ min: 1, max: maxLimit }),
+  });
+
+const corpus = corpusOf(80, 25, 12);
 
 interface Case {
   names: ReadonlyArray<{ tokens: readonly number[]; entity: number; removed: boolean; late: boolean }>;
@@ -59,7 +65,7 @@ function setUp(c: Case, retrieval: Retrieval): Corpus {
     if (n.late) for (const t of n.tokens) postings.add(t, i);
     if (n.removed) retrieval.removeName(i);
   });
-  return { postings, entities: 25, tokens: TOKENS, tokenStart: tokenStart.data, nameTokens: nameTokens.data };
+  return { postings, entities: c.schemaOf.length, tokens: TOKENS, tokenStart: tokenStart.data, nameTokens: nameTokens.data };
 }
 
 describe('Retrieval', () => {
@@ -79,6 +85,51 @@ describe('Retrieval', () => {
     );
     // The deferred path is taken, not only the fallback.
     expect(deferred).toBeGreaterThan(20);
+  });
+
+  it('returns the same when the names that cannot reach the result are dropped before the deferred weights are added', () => {
+    let prunedRuns = 0;
+    fc.assert(
+      fc.property(corpusOf(400, 200, 4), (c) => {
+        // Token 0 weighs little, as a particle does (eighths of 64ths: sums stay exact), and the first slot holds it.
+        const slots = c.slots.map((s, j) => [...s, ...(j === 0 ? [{ id: 0, w: 1 / 64 }] : [])].map(({ id, w }) => ({ id, w: id === 0 ? w / 8 : w })));
+        const full = new Retrieval(Infinity);
+        const r = new Retrieval(1, 0);
+        const a = full.run(slots, setUp(c, full), c.limit, c.allowed);
+        expect(r.run(slots, setUp(c, r), c.limit, c.allowed)).toEqual(a);
+        expect(full.counts.pruned).toBe(0);
+        if (r.counts.deferred && r.counts.pruned) prunedRuns++;
+      }),
+      { numRuns: 500 },
+    );
+    // Names are dropped on the deferred path (the result then still equals reading every posting).
+    expect(prunedRuns).toBeGreaterThan(4);
+  });
+
+  it('keeps a name whose deferred weight lifts it past names that scored more before it was added', () => {
+    // Token 0 is deferred (held by most names). Before its weight is added, entity 1 (0.73) is second and entity 2
+    // (0.72) below the best (0.98) by more than the deferred weight (0.25); entity 2 holds token 0 and ends second (0.97).
+    const name = (tokens: number[], entity: number) => ({ tokens, entity, removed: false, late: false });
+    const c = {
+      names: [
+        name([1, 2], 0),
+        name([1, 3], 1),
+        name([2, 3, 0], 2),
+        name([1, 5, 6], 3),
+        name([2, 5, 6], 4),
+        ...[5, 6, 7, 8, 9, 10, 11, 12].map((e) => name([0, 9], e)),
+      ],
+      schemaOf: Array<number>(25).fill(0),
+    };
+    const slots = [[{ id: 1, w: 0.5 }], [{ id: 2, w: 0.5 }], [{ id: 3, w: 0.25 }], [{ id: 0, w: 0.25 }]];
+    const full = new Retrieval(Infinity);
+    const expected = full.run(slots, setUp(c, full), 2, Uint8Array.of(1));
+    expect(expected.map((h) => h.entity)).toEqual([0, 2]);
+    const r = new Retrieval(1, 0);
+    expect(r.run(slots, setUp(c, r), 2, Uint8Array.of(1))).toEqual(expected);
+    expect(r.counts).toMatchObject({ deferred: 1, fellBack: 0 });
+    // Dropped as unable to reach the result: entities 3 and 4 (0.47, at most 0.72 with token 0).
+    expect(r.counts.pruned).toBe(2);
   });
 
   it('ranks by score, then the lower entity, each entity once with its best name, schemata not allowed skipped', () => {

@@ -37,6 +37,8 @@ export const DEFER_MIN = 16_384;
 const NONE: ReadonlySet<number> = new Set();
 /** More than the rounding of a float32 sum of slot weights can be. */
 const ROUNDING = 1e-4;
+/** Above this many names found before the deferred tokens are added, those that cannot reach the result are dropped. */
+const PRUNE_MIN = 1024;
 /** Most slots whose tokens can be deferred in one query (a bit each). */
 const MAX_DEFERRED_SLOTS = 30;
 
@@ -61,11 +63,21 @@ export class Retrieval {
   private readonly full = new Float64Array(MAX_DEFERRED_SLOTS);
   private readonly light = new Float64Array(MAX_DEFERRED_SLOTS);
   private counter = 0;
-  /** Queries run, those whose deferred postings were proven needless, and those that had to read them after all. */
-  readonly counts = { runs: 0, deferred: 0, fellBack: 0 };
+  /**
+   * Queries run, those whose deferred postings were proven needless, those that had to read them after all, and the
+   * names found before the deferred weights were added that were dropped as unable to reach the result.
+   */
+  readonly counts = { runs: 0, deferred: 0, fellBack: 0, pruned: 0 };
 
-  /** `deferMin`: postings at least this long may be deferred (Infinity: every posting is read). */
-  constructor(private readonly deferMin = DEFER_MIN) {}
+  /**
+   * `deferMin`: postings at least this long may be deferred (Infinity: every posting is read). `pruneMin`: with
+   * deferred postings, above this many names found the names that cannot reach the result are dropped before the
+   * deferred weights are added (Infinity: never).
+   */
+  constructor(
+    private readonly deferMin = DEFER_MIN,
+    private readonly pruneMin = PRUNE_MIN,
+  ) {}
 
   /** Registers name `n` (names are numbered from 0 up, each once) of `entity`, with its token count and schema index. */
   setName(n: number, entity: number, length: number, schema: number): void {
@@ -118,7 +130,8 @@ export class Retrieval {
    * names' own tokens, and a name found by no other posting can score at most the sum over slots of their deferred
    * weights. When that bound is below the `limit`-th entity's score, no such name can enter the result and the long
    * postings are never read; otherwise every posting is read. Either way the result is the full computation's (the
-   * deferred weights, added last, may round the float32 scores differently).
+   * deferred weights, added last, may round the float32 scores differently). Before the deferred weights are added,
+   * the names found that cannot reach the result even with them are dropped (see prune).
    */
   run(slots: readonly Slot[], c: Corpus, limit: number, allowed: Uint8Array): Hit[] {
     this.ensure(c.entities, c.tokens);
@@ -214,12 +227,68 @@ export class Retrieval {
           }
       }
     }
-    if (heavy.length) this.addDeferred(slots, c, heavy, deferred!, count);
+    if (heavy.length) {
+      // Only names that the deferred weights could lift into the result need them: the others are dropped first.
+      if (count > this.pruneMin) count = this.prune(count, limit, allowed, bound);
+      this.addDeferred(slots, c, heavy, deferred!, count);
+    }
     const hits = this.best(count, limit, allowed);
     // A name no read posting found scores at most `bound` (less its length cost, plus float rounding): it cannot displace
     // the last hit.
     if (heavy.length && (hits.length < limit || !(bound + ROUNDING < hits[hits.length - 1]!.score))) return undefined;
     return hits;
+  }
+
+  /**
+   * Drops from the first `count` touched names those that cannot be among the `limit` best entities even with `margin`
+   * added (the most the deferred tokens can add to a name), and those never retrieved (removed, or a schema not
+   * `allowed`); clears their accumulators and returns how many names are kept (first in `touched`).
+   *
+   * The deferred weights only raise scores, so the `limit`-th best entity by the scores summed so far is a floor for the
+   * final `limit`-th best: a name below that floor by more than `margin` stays below the final `limit`-th entity and, if
+   * its entity is among the best, below that entity's best name. When fewer than `limit` entities are found, nothing
+   * is dropped but the names never retrieved.
+   */
+  private prune(count: number, limit: number, allowed: Uint8Array, margin: number): number {
+    const { rec, recF, touched, touchedScore } = this;
+    let live = 0;
+    for (let k = 0; k < count; k++) {
+      const name = touched[k]!;
+      const at = name * STRIDE;
+      const meta = rec[at + META]!;
+      if (rec[at + ENTITY]! < 0 || allowed[meta >> 8] === 0) {
+        recF[at + ACC] = 0;
+        continue;
+      }
+      touched[live] = name;
+      touchedScore[live++] = Math.fround(recF[at + ACC]! - LENGTH_COST * (meta & 255));
+    }
+    if (live <= 2 * limit) return live;
+    // The limit-th distinct entity among the names scoring at least the (2 × limit)-th best name score, if there are
+    // that many (an entity's names are counted once).
+    const cut = this.kthLargest(live, 2 * limit);
+    let floor = -Infinity;
+    const entities = new Set<number>();
+    const byScore: number[] = [];
+    for (let k = 0; k < live; k++) if (touchedScore[k]! >= cut) byScore.push(k);
+    byScore.sort((a, b) => touchedScore[b]! - touchedScore[a]!);
+    for (const k of byScore) {
+      entities.add(rec[touched[k]! * STRIDE + ENTITY]!);
+      if (entities.size === limit) {
+        floor = touchedScore[k]!;
+        break;
+      }
+    }
+    if (floor === -Infinity) return live;
+    const need = floor - margin - ROUNDING;
+    let kept = 0;
+    for (let k = 0; k < live; k++) {
+      const name = touched[k]!;
+      if (touchedScore[k]! >= need) touched[kept++] = name;
+      else recF[name * STRIDE + ACC] = 0;
+    }
+    this.counts.pruned += live - kept;
+    return kept;
   }
 
   /** Adds to each found name what the deferred tokens it holds give beyond the slot weights it already has. */

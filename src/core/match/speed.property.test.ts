@@ -5,7 +5,7 @@ import { CandidateIndex } from './candidates.js';
 import { scoreSubjects } from './scorer.js';
 import { screen } from './screen.js';
 import { editLowerBound, letterMask, levenshtein, maskCeiling, similarityCeiling } from './strings.js';
-import { compositeCaps, similarityMatrix, textSimilarity } from './align.js';
+import { ABBREVIATED_C, ABBREVIATED_Q, compositeCaps, JOINED_C, JOINED_Q, lengthBit, similarityMatrix, textSimilarity } from './align.js';
 import { compareForms, featureBounds } from './features.js';
 import { NAME_FEATURE_COUNT } from './feature-list.js';
 import { nameForms } from './names.js';
@@ -93,6 +93,32 @@ describe('speed-ups keep results exact', () => {
           }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('finds the same composite caps with each kind of pair looked for apart and runs filtered by length masks', () => {
+    const lex = new Lexicon();
+    const word = fc.oneof(fc.constantFrom(...JOINABLE, 'al', 'b', 'x', 'abd', 'ulrahman'), fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 9 }));
+    const longMask = (ts: ReadonlyArray<{ text: string }>) => ts.reduce((m, t) => (t.text.length >= 4 ? m | lengthBit(t.text.length) : m), 0);
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 5 }), fc.array(word, { minLength: 1, maxLength: 5 }), (x, y) => {
+        const q = x.map((t) => lex.intern(t));
+        const c = y.map((t) => lex.intern(t));
+        const all = [new Float64Array(q.length), new Float64Array(c.length)] as const;
+        compositeCaps(q, c, all[0], all[1]);
+        const partQ = new Float64Array(q.length);
+        const partC = new Float64Array(c.length);
+        const capQ = new Float64Array(q.length);
+        const capC = new Float64Array(c.length);
+        for (const part of [JOINED_Q, JOINED_C, ABBREVIATED_Q, ABBREVIATED_C]) {
+          compositeCaps(q, c, partQ, partC, part, longMask(q), longMask(c));
+          partQ.forEach((v, i) => (capQ[i] = Math.max(capQ[i]!, v)));
+          partC.forEach((v, j) => (capC[j] = Math.max(capC[j]!, v)));
+        }
+        expect([...capQ]).toEqual([...all[0]]);
+        expect([...capC]).toEqual([...all[1]]);
+      }),
+      { numRuns: 400 },
     );
   });
 

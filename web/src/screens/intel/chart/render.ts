@@ -1,6 +1,7 @@
 // Draws a chart view with sigma.js (WebGL) on a graphology graph, updating only what changed; clicks, drags and the camera.
 import Graph from 'graphology';
 import Sigma from 'sigma';
+import type { Coordinates } from 'sigma/types';
 import type { View } from './view';
 
 export interface RendererEvents {
@@ -18,6 +19,14 @@ export interface RendererOptions {
    * baseline).
    */
   lightOnMove?: boolean;
+  /**
+   * Redraws the chart on every step of a drag of the stage (default false). Off, a drag moves the picture already drawn
+   * (a CSS transform of sigma's layers, which the browser's compositor moves without drawing anything) and the chart is
+   * drawn once the drag ends or when it must be drawn anyway: as a map moves its tiles. Drawing a large chart takes longer
+   * than a frame (all of it in software rendering), moving a picture does not. Parts of the chart that come into view
+   * during the drag appear when it ends. On, sigma moves its camera and redraws (the chart bench's baselines).
+   */
+  redrawWhilePanning?: boolean;
 }
 
 /** Links drawn while the view moves up to this many; beyond, they reappear when it stops. */
@@ -32,6 +41,20 @@ export const FIT_PADDING = 40;
 type NodeAttrs = { x: number; y: number; size: number; color: string; label: string; highlighted?: boolean; zIndex?: number };
 type EdgeAttrs = { size: number; color: string; type?: string };
 
+/** A drag of the stage under way, in viewport pixels. */
+interface Pan {
+  /** Where the pointer was when the chart was last drawn (the picture is drawn for this position). */
+  from: Coordinates;
+  /** Where the pointer is: the picture is shifted by to − from. */
+  to: Coordinates;
+  /** The last move (for the inertia on release) and when it happened. */
+  step: Coordinates;
+  at: number;
+  moves: number;
+  /** Layers hidden during the drag (those sigma leaves empty while the view moves). */
+  hidden: HTMLElement[];
+}
+
 export class ChartRenderer {
   readonly graph = new Graph<NodeAttrs, EdgeAttrs>({ multi: true, type: 'directed', allowSelfLoops: true });
   readonly sigma: Sigma<NodeAttrs, EdgeAttrs>;
@@ -39,9 +62,13 @@ export class ChartRenderer {
   private dragged: string | null = null;
   private moved = false;
   private readonly light: boolean;
+  private pan: Pan | null = null;
+  /** Sigma's drawn layers (all but the mouse layer, which takes the events and stays put). */
+  private layers: HTMLElement[] = [];
 
   constructor(container: HTMLElement, events: RendererEvents, options: RendererOptions = {}) {
     this.light = options.lightOnMove ?? true;
+    const redrawWhilePanning = options.redrawWhilePanning ?? false;
     this.sigma = new Sigma(this.graph, container, {
       allowInvalidContainer: true,
       defaultEdgeType: 'arrow',
@@ -61,14 +88,51 @@ export class ChartRenderer {
       preventSigmaDefault();
       events.onDoubleClickNode(node);
     });
-    this.sigma.on('clickStage', () => events.onClickStage());
+    this.sigma.on('clickStage', () => {
+      if (!this.moved) events.onClickStage();
+    });
     this.sigma.on('downNode', ({ node }) => {
       this.dragged = node;
       this.moved = false;
       if (!this.sigma.getCustomBBox()) this.sigma.setCustomBBox(this.sigma.getBBox());
     });
+    if (!redrawWhilePanning) {
+      // The picture moved by a drag stays within the chart's box.
+      container.style.overflow = 'hidden';
+      this.layers = Object.entries(this.sigma.getCanvases())
+        .filter(([id]) => id !== 'mouse')
+        .map(([, c]) => c);
+      this.sigma.on('downStage', ({ event }) => {
+        const e = event.original;
+        if (e instanceof MouseEvent && e.button === 0) {
+          const at = { x: event.x, y: event.y };
+          this.pan = { from: at, to: at, step: { x: 0, y: 0 }, at: 0, moves: 0, hidden: [] };
+        }
+      });
+      // Whatever draws the chart during a drag (a hover, a change of the chart) draws it where the drag has taken it.
+      this.sigma.on('beforeRender', () => this.settlePan());
+      // Moves on the chart during a drag of the stage stop here, before sigma's handler: besides the camera, it would look
+      // for the entity under the pointer, reading back the picking picture from the GPU, a wait for all drawing queued
+      // there (in software rendering, for the compositor's frame). The pointer stays on the same point of the picture
+      // all through the drag, so what it hovers does not change.
+      const layer = this.sigma.getMouseCaptor().container;
+      layer.addEventListener('mousemove', (e) => {
+        if (!this.pan) return;
+        e.stopPropagation();
+        e.preventDefault();
+        const box = layer.getBoundingClientRect();
+        this.movePan({ x: e.clientX - box.left, y: e.clientY - box.top }, e);
+      });
+    }
     const captor = this.sigma.getMouseCaptor();
     captor.on('mousemovebody', (e) => {
+      if (this.pan) {
+        // Moves off the chart (moves on it do not reach sigma, below): sigma neither moves its camera nor draws.
+        e.preventSigmaDefault();
+        e.original.preventDefault();
+        if (e.original instanceof MouseEvent) this.movePan(e, e.original);
+        return;
+      }
       if (!this.dragged) return;
       this.moved = true;
       const p = this.sigma.viewportToGraph(e);
@@ -78,6 +142,8 @@ export class ChartRenderer {
       e.original.stopPropagation();
     });
     captor.on('mouseup', () => {
+      // A click after a drag of the stage is no click (as sigma has it: from a few moves on).
+      if (this.pan) this.moved = this.endPan(true) >= this.sigma.getSetting('draggedEventsTolerance');
       const key = this.dragged;
       this.dragged = null;
       if (key && this.moved && this.graph.hasNode(key)) {
@@ -87,6 +153,77 @@ export class ChartRenderer {
       // A click after a drag is not a selection.
       setTimeout(() => (this.moved = false), 0);
     });
+  }
+
+  /** A move during a drag of the stage (pointer at `to`, viewport pixels): the picture drawn moves along. */
+  private movePan(to: Coordinates, e: MouseEvent): void {
+    const pan = this.pan;
+    if (!pan) return;
+    if (e.buttons === 0) {
+      // The button was released where no mouseup reached the page.
+      this.endPan(false);
+      return;
+    }
+    pan.step = { x: to.x - pan.to.x, y: to.y - pan.to.y };
+    pan.to = { x: to.x, y: to.y };
+    pan.at = performance.now();
+    if (!pan.moves++) {
+      // What sigma would not draw while the view moves is not shown: as before, and fewer layers for the browser to move.
+      pan.hidden = this.emptyWhileMoving();
+      for (const layer of pan.hidden) layer.style.visibility = 'hidden';
+    }
+    const dx = pan.to.x - pan.from.x;
+    const dy = pan.to.y - pan.from.y;
+    for (const layer of this.layers) layer.style.transform = `translate(${dx}px, ${dy}px)`;
+  }
+
+  /** Sigma's layers that its settings leave empty while the view moves (labels, highlights; links on a large chart). */
+  private emptyWhileMoving(): HTMLElement[] {
+    const ids: string[] = [];
+    if (this.sigma.getSetting('hideLabelsOnMove')) ids.push('labels', 'hovers', 'hoverNodes', 'edgeLabels');
+    else if (!this.sigma.getSetting('renderEdgeLabels')) ids.push('edgeLabels');
+    if (this.sigma.getSetting('hideEdgesOnMove')) ids.push('edges');
+    const canvases = this.sigma.getCanvases();
+    return ids.flatMap((id) => (canvases[id] ? [canvases[id]] : []));
+  }
+
+  /** Moves the camera to where the drag of the stage has taken the picture, and puts the layers back in place. */
+  private settlePan(): void {
+    const pan = this.pan;
+    if (!pan || (pan.to.x === pan.from.x && pan.to.y === pan.from.y)) return;
+    const camera = this.sigma.getCamera();
+    const state = camera.getState();
+    const a = this.sigma.viewportToFramedGraph(pan.from);
+    const b = this.sigma.viewportToFramedGraph(pan.to);
+    // Inside a render (beforeRender), the render this schedules is the one under way.
+    camera.setState({ x: state.x + a.x - b.x, y: state.y + a.y - b.y });
+    for (const layer of this.layers) layer.style.transform = '';
+    pan.from = pan.to;
+  }
+
+  /** Ends a drag of the stage (the chart is drawn where it went, gliding on if it was still moving); returns its moves. */
+  private endPan(glide: boolean): number {
+    const pan = this.pan;
+    if (!pan) return 0;
+    this.settlePan();
+    this.pan = null;
+    if (pan.hidden.length) {
+      for (const layer of pan.hidden) layer.style.visibility = '';
+      // Drawn again with the rest (even where the drag came back to where it started).
+      this.sigma.scheduleRender();
+    }
+    if (glide && (pan.step.x || pan.step.y) && performance.now() - pan.at < this.sigma.getSetting('dragTimeout')) {
+      const k = this.sigma.getSetting('inertiaRatio');
+      const camera = this.sigma.getCamera();
+      const state = camera.getState();
+      const a = this.sigma.viewportToFramedGraph({ x: 0, y: 0 });
+      const b = this.sigma.viewportToFramedGraph(pan.step);
+      void camera.animate(
+        { x: state.x + k * (a.x - b.x), y: state.y + k * (a.y - b.y) },
+        { duration: this.sigma.getSetting('inertiaDuration'), easing: 'quadraticOut' },
+      );
+    }
+    return pan.moves;
   }
 
   /** Brings the graph to the view: drops what is gone, adds what is new, updates the rest in place. */
@@ -168,6 +305,7 @@ export class ChartRenderer {
   }
 
   kill(): void {
+    this.pan = null;
     this.sigma.kill();
   }
 }
