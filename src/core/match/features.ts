@@ -203,8 +203,19 @@ function formInfo(form: NameForm, lex: Lexicon): FormInfo {
 
 const byQueryIndex = (a: TokenPair, b: TokenPair) => a.q[0]! - b.q[0]!;
 
-/** Compares two name forms: aligns their tokens and computes the name features. */
-export function compareForms(q: NameForm, c: NameForm, lex: Lexicon, cache?: SimCache, organisation = false, matrix?: SimMatrix): NameComparison {
+/**
+ * Compares two name forms: aligns their tokens and computes the name features (into `out` when given, a vector of
+ * NAME_FEATURE_COUNT numbers the comparison then holds; a new one otherwise).
+ */
+export function compareForms(
+  q: NameForm,
+  c: NameForm,
+  lex: Lexicon,
+  cache?: SimCache,
+  organisation = false,
+  matrix?: SimMatrix,
+  out?: Float64Array,
+): NameComparison {
   const qi = formInfo(q, lex);
   const ci = formInfo(c, lex);
   // The similarities go to scratch space (align keeps what it pairs) unless the caller gives them.
@@ -256,7 +267,7 @@ export function compareForms(q: NameForm, c: NameForm, lex: Lexicon, cache?: Sim
   const covC = wc > 0 ? mc / wc : 0;
   const numQ = qi.numbers;
   const numC = ci.numbers;
-  const v = new Float64Array(NAME_FEATURE_COUNT);
+  const v = out ? out.fill(0) : new Float64Array(NAME_FEATURE_COUNT);
   v[F.nameSimilarity] = wq + wc > 0 ? (mq + mc) / (wq + wc) : 0;
   v[F.coverageMin] = Math.min(covQ, covC);
   v[F.coverageMax] = Math.max(covQ, covC);
@@ -426,6 +437,10 @@ const scratchMatrix: SimMatrix = { sims: new Float64Array(SCRATCH_TOKENS * SCRAT
 const alignMatrix: SimMatrix = { sims: new Float64Array(SCRATCH_TOKENS * SCRATCH_TOKENS), hows: new Array(SCRATCH_TOKENS * SCRATCH_TOKENS) };
 const scratchUsedQ = new Uint8Array(SCRATCH_TOKENS);
 const scratchUsedC = new Uint8Array(SCRATCH_TOKENS);
+const scratchCompared = new Float64Array(NAME_FEATURE_COUNT);
+const scratchBest = new Float64Array(NAME_FEATURE_COUNT);
+/** Records of the pairs of forms bestNameComparison keeps, reused from call to call (they hold the last forms compared). */
+const promisingPool: Array<{ q: NameForm; c: NameForm; order: number; ub: number }> = [];
 const scratchLo = new Float64Array(NAME_FEATURE_COUNT);
 const scratchHi = new Float64Array(NAME_FEATURE_COUNT);
 
@@ -441,6 +456,20 @@ export function boundRating(coef: ArrayLike<number>, lo: Float64Array, hi: Float
 
 /** Pairs of forms by bound, highest first, then in the order they were met. */
 const byBound = (a: { order: number; ub: number }, b: { order: number; ub: number }) => b.ub - a.ub || a.order - b.order;
+
+/** Sorts the first `n` pairs of forms byBound in place: an insertion sort (a candidate's few pairs come mostly in order already). */
+export function sortByBound<T extends { order: number; ub: number }>(xs: T[], n = xs.length): T[] {
+  for (let i = 1; i < n; i++) {
+    const x = xs[i]!;
+    let j = i - 1;
+    while (j >= 0 && byBound(xs[j]!, x) > 0) {
+      xs[j + 1] = xs[j]!;
+      j--;
+    }
+    xs[j + 1] = x;
+  }
+  return xs;
+}
 
 /** Margin kept when comparing a bound with a rating (bounds are summed in another order than ratings). */
 const BOUND_MARGIN = 1e-9;
@@ -481,7 +510,9 @@ export function bestNameComparison(
   // Every comparable pair with its similarities and its bound; then the most promising first.
   const lo = scratchLo;
   const hi = scratchHi;
-  const promising: Array<{ q: NameForm; c: NameForm; order: number; ub: number }> = [];
+  // The pairs kept go to pooled records (promisingPool[0, kept)), not to new objects.
+  const promising = promisingPool;
+  let kept = 0;
   let order = 0;
   let any = false;
   for (const q of qForms) {
@@ -496,27 +527,41 @@ export function bestNameComparison(
         boundsOf(q, c, qi, ci, scratchCapQ, scratchCapC, organisation, lo, hi);
       } else featureBounds(q, c, lex, similarityMatrix(q.tokens, c.tokens, cache, scratchMatrix), organisation, lo, hi);
       const ub = bound(lo, hi, q, c) + BOUND_MARGIN;
-      if (ub >= floor) promising.push({ q, c, order, ub });
+      if (ub >= floor) {
+        const t = promising[kept];
+        if (t) {
+          t.q = q;
+          t.c = c;
+          t.order = order;
+          t.ub = ub;
+        } else promising.push({ q, c, order, ub });
+        kept++;
+      }
       order++;
     }
   }
   if (!any) return undefined;
-  if (!promising.length) return null;
-  if (promising.length > 1) promising.sort(byBound);
+  if (!kept) return null;
+  if (kept > 1) sortByBound(promising, kept);
   let best: NameComparison | undefined;
   let bestRating = -Infinity;
   let bestOrder = Infinity;
-  for (const t of promising) {
+  // Features go to scratch space: only the best pair's are copied out (the best so far and the one compared swap places).
+  let spare: Float64Array = scratchCompared;
+  for (let k = 0; k < kept; k++) {
+    const t = promising[k]!;
     if (t.ub < bestRating || t.ub < floor) break;
-    const cmp = compareForms(t.q, t.c, lex, cache, organisation);
+    const cmp = compareForms(t.q, t.c, lex, cache, organisation, undefined, spare);
     const r = rate(cmp.values, t.q, t.c);
     if (r > bestRating || (r === bestRating && t.order < bestOrder)) {
+      spare = best ? best.values : spare === scratchCompared ? scratchBest : scratchCompared;
       bestRating = r;
       best = cmp;
       bestOrder = t.order;
     }
   }
   if (!best || bestRating < floor) return null;
+  best.values = best.values.slice();
   return { comparison: best, rating: bestRating };
 }
 

@@ -88,25 +88,36 @@ export function scoreSubjects(q: Subject, c: Subject, lex: Lexicon, m: Model = D
   const r = ratersOf(m);
   const best = bestNameComparison(q.names, c.names, lex, r.rate, cache, organisation, exhaustive ? undefined : r.bound, nameFloor);
   if (best === null) return null;
-  const kept = new Float64Array(values);
-  if (best) kept.set(best.comparison.values);
   let z = best ? best.rating : -Infinity;
-  for (let i = NAME_FEATURE_COUNT; i < kept.length; i++) z += m.coef[i]! * kept[i]!;
-  return new ScoredPair(best ? sigmoid(z) : 0, kept, best?.comparison, q, c);
+  for (let i = NAME_FEATURE_COUNT; i < values.length; i++) z += m.coef[i]! * values[i]!;
+  return new ScoredPair(best ? sigmoid(z) : 0, best?.comparison, q, c);
 }
 
-/** A scored pair; the lines of its evidence are written when read (an explanation is made for matches only). */
+/**
+ * A scored pair; its feature vector and the lines of its evidence are made when read (an explanation is made for
+ * matches only): the name features are the comparison's, the others the evidence's, as when it was scored.
+ */
 class ScoredPair implements Scored {
   readonly schemaConflict = false;
   private notes: Array<{ feature: string; detail: string }> | undefined;
+  private vector: Float64Array | undefined;
 
   constructor(
     readonly score: number,
-    readonly values: Float64Array,
     readonly name: NameComparison | undefined,
     private readonly q: Evidence,
     private readonly c: Evidence,
   ) {}
+
+  get values(): Float64Array {
+    if (!this.vector) {
+      const v = new Float64Array(FEATURES.length);
+      evidenceValues(this.q, this.c, v);
+      if (this.name) v.set(this.name.values);
+      this.vector = v;
+    }
+    return this.vector;
+  }
 
   get evidence(): Array<{ feature: string; detail: string }> {
     return (this.notes ??= compareEvidence(this.q, this.c, new Float64Array(FEATURES.length)));

@@ -6,7 +6,9 @@ import { scoreSubjects } from './scorer.js';
 import { screen } from './screen.js';
 import { editLowerBound, letterMask, levenshtein, maskCeiling, similarityCeiling } from './strings.js';
 import { ABBREVIATED_C, ABBREVIATED_Q, compositeCaps, JOINED_C, JOINED_Q, lengthBit, similarityMatrix, textSimilarity } from './align.js';
-import { compareForms, featureBounds } from './features.js';
+import { compareForms, featureBounds, sortByBound } from './features.js';
+import { queryCache } from './align.js';
+import { DEFAULT_MODEL } from './weights.js';
 import { NAME_FEATURE_COUNT } from './feature-list.js';
 import { nameForms } from './names.js';
 import { Lexicon } from './lexicon.js';
@@ -219,5 +221,52 @@ describe('speed-ups keep results exact', () => {
         expect(m.score).toBe(fresh.score);
       }
     }
+  });
+
+  it('keeps each scored pair its own features, whatever is scored after it (scratch space is not shared)', () => {
+    const dated = people.map((p, i) => ({ ...p, properties: { ...p.properties, birthDate: [`19${60 + i}-0${1 + (i % 9)}-1${i}`] } }));
+    const index = CandidateIndex.build(dated);
+    for (const name of ['Testperson Quuxly', 'Abdul Rachman Testfield', 'Quuxley Testa Borr']) {
+      const q = index.prepare({ name, birthDate: '1961-02-11' });
+      const cache = queryCache(index.similarities, q.names);
+      const subjects = dated.map((e) => index.get(e.id)!.subject);
+      // Every candidate scored first, the features read afterwards: each must still be its own.
+      const scored = subjects.map((c) => scoreSubjects(q, c, index.lexicon, DEFAULT_MODEL, cache, 0));
+      const names = scored.map((s) => s?.name?.values);
+      subjects.forEach((c, k) => {
+        const ref = scoreSubjects(q, c, index.lexicon, DEFAULT_MODEL, undefined, 0, true)!;
+        const s = scored[k]!;
+        expect(s.score).toBe(ref.score);
+        expect(Array.from(s.values)).toEqual(Array.from(ref.values));
+        expect(names[k] && Array.from(names[k])).toEqual(ref.name && Array.from(ref.name.values));
+        if (s.name) expect(Array.from(s.values.subarray(0, NAME_FEATURE_COUNT))).toEqual(Array.from(s.name.values));
+      });
+    }
+  });
+
+  it('compares two forms into given space exactly as into a new vector', () => {
+    const lex = new Lexicon();
+    const forms = ['Abdul Rahman Testfield', 'Abdoul Rachman Testfeld', 'Testfield Abdulrahman', 'J. C. Lavrov', 'jc lavrov 12'].map(
+      (n) => nameForms(n, 'name', 'person', lex, true)[0]!,
+    );
+    const out = new Float64Array(NAME_FEATURE_COUNT).fill(7);
+    for (const a of forms)
+      for (const b of forms) {
+        const into = compareForms(a, b, lex, undefined, false, undefined, out);
+        expect(into.values).toBe(out);
+        expect(Array.from(out)).toEqual(Array.from(compareForms(a, b, lex).values));
+      }
+  });
+
+  it('orders pairs of forms by bound, highest first, then as met (as a sort by the same order does)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(-2, 0, 0.5, 1, 3.25, -Infinity), { maxLength: 12 }), (ubs) => {
+        const pairs = ubs.map((ub, order) => ({ ub, order }));
+        const expected = [...pairs].sort((a, b) => b.ub - a.ub || a.order - b.order);
+        expect(sortByBound([...pairs].reverse())).toEqual(expected);
+        expect(sortByBound([...pairs])).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
