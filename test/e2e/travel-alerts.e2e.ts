@@ -12,8 +12,10 @@ const DAY = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 const YYMMDD = DAY.slice(2).replaceAll('-', '');
 const FLIGHT = `LH4711-${DAY}`;
 const SHOTS = process.env.VIGIL_E2E_SHOTS ?? '/tmp/shots';
-/** Lufthansa's invented passenger list, moved to its own flight, whose first passenger becomes a person on the demo UN list. */
+/** Lufthansa's invented passenger list, moved to its own flight and interchange, whose first passenger becomes a person on the demo UN list. */
 const LISTED = readFileSync(join(ROOT, 'src/modules/travel/fixtures/paxlst-passengers.edi'), 'latin1')
+  // An interchange reference of its own: the demo data holds the fixture as sent (a resend would be a duplicate).
+  .replace('+LH2612010930+', `+VT${YYMMDD}4711+`)
   .replaceAll('LH1234', 'LH4711')
   .replaceAll('20261201', `20${YYMMDD}`)
   .replaceAll('261201', YYMMDD)
