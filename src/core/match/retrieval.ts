@@ -175,7 +175,6 @@ export class Retrieval {
 
   /** One accumulation; with deferred tokens, undefined when the bound cannot prove their postings needless. */
   private pass(slots: readonly Slot[], c: Corpus, limit: number, allowed: Uint8Array, deferred: ReadonlySet<number> | undefined): Hit[] | undefined {
-    const { rec, recF, touched } = this;
     const { postings } = c;
     const ids = postings.ids;
     const offsets = postings.offsets;
@@ -202,29 +201,10 @@ export class Retrieval {
       const entries = [...slots[j]!].sort((a, b) => b.w - a.w);
       for (const { id, w } of entries) {
         if (deferred?.has(id)) continue;
-        if (id < base) {
-          const end = offsets[id + 1]!;
-          for (let k = offsets[id]!; k < end; k++) {
-            const name = ids[k]!;
-            const at = name * STRIDE;
-            if (rec[at + STAMP] === s) continue;
-            rec[at + STAMP] = s;
-            const a = recF[at + ACC]!;
-            if (a === 0) touched[count++] = name;
-            recF[at + ACC] = a + w;
-          }
-        }
+        // The postings packed at build, then those added by updates.
+        if (id < base) count = this.accumulate(ids, offsets[id]!, offsets[id + 1]!, s, w, count);
         const extra = postings.extraOf(id);
-        if (extra)
-          for (let k = 0; k < extra.length; k++) {
-            const name = extra.data[k]!;
-            const at = name * STRIDE;
-            if (rec[at + STAMP] === s) continue;
-            rec[at + STAMP] = s;
-            const a = recF[at + ACC]!;
-            if (a === 0) touched[count++] = name;
-            recF[at + ACC] = a + w;
-          }
+        if (extra) count = this.accumulate(extra.data, 0, extra.length, s, w, count);
       }
     }
     if (heavy.length) {
@@ -237,6 +217,24 @@ export class Retrieval {
     // the last hit.
     if (heavy.length && (hits.length < limit || !(bound + ROUNDING < hits[hits.length - 1]!.score))) return undefined;
     return hits;
+  }
+
+  /**
+   * Adds `w` to each name of `list[from, to)` not yet stamped `s` in this slot (its first posting in a slot is its best);
+   * a name's first weight puts it in `touched`. Returns the new count of touched names.
+   */
+  private accumulate(list: Int32Array, from: number, to: number, s: number, w: number, count: number): number {
+    const { rec, recF, touched } = this;
+    for (let k = from; k < to; k++) {
+      const name = list[k]!;
+      const at = name * STRIDE;
+      if (rec[at + STAMP] === s) continue;
+      rec[at + STAMP] = s;
+      const a = recF[at + ACC]!;
+      if (a === 0) touched[count++] = name;
+      recF[at + ACC] = a + w;
+    }
+    return count;
   }
 
   /**
