@@ -1,7 +1,7 @@
 // Name forms: a name as written turned into comparable tokens (legal form, titles, numbers, initials) and its romanisations.
 import { Kind, type Lexicon, type Token } from './lexicon.js';
 import { NUMBER_WORDS, PERSON_LEGAL_WORDS } from './name-words.js';
-import { isLatin, nameTokens, parseName, romanise } from './text.js';
+import { isLatin, nameTokens, parseName, respell, romanise } from './text.js';
 
 export type NameSource = 'name' | 'alias' | 'weakAlias' | 'previousName' | 'parts';
 export type NameStyle = 'person' | 'organisation';
@@ -127,7 +127,8 @@ function tokensOf(text: string, style: NameStyle): { toks: string[]; roles: numb
 }
 
 /**
- * The comparable forms of one name: its own spelling and, for a name in another script, each romanisation.
+ * The comparable forms of one name: its own spelling and, for a name in another script, each romanisation (for a
+ * Wade–Giles name, its Pinyin spellings).
  * `intern` adds the tokens to the lexicon (indexed names); otherwise unknown tokens stay transient (queries).
  */
 export function nameForms(raw: string, source: NameSource, style: NameStyle, lex: Lexicon, intern: boolean): NameForm[] {
@@ -144,6 +145,7 @@ export function nameForms(raw: string, source: NameSource, style: NameStyle, lex
   };
   add(text, false);
   if (!out.length || !out[0]!.latin) for (const r of romanise(text)) add(r, true);
+  else for (const r of respell(text)) add(r, true);
   return out;
 }
 

@@ -9,6 +9,7 @@ import {
   phoneticKeys,
   romanise as romaniseText,
   tokens,
+  wadeGilesToPinyin,
   type ScriptName,
 } from '../text/index.js';
 
@@ -23,6 +24,11 @@ export function nameTokens(s: string): string[] {
 export function romanise(s: string): string[] {
   if (isLatin(s)) return [];
   return romaniseText(s).filter((v) => v !== '' && isLatin(v));
+}
+
+/** Other spellings of a Latin-script name: a Wade–Giles name in Pinyin (Hsi Chin-ping → xi jinping); empty when none. */
+export function respell(s: string): string[] {
+  return wadeGilesToPinyin(s);
 }
 
 const NONE: readonly string[] = [];

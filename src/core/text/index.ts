@@ -16,6 +16,7 @@ export {
   type KoreanSystem,
   type RomanisationSystem,
   type RomaniseOptions,
+  wadeGilesToPinyin,
 } from './translit/index.js';
 export { areEquivalent, equivalentTokens, equivalentsSize } from './equivalents.js';
 export { parseName, stripLegalForm, type LegalForm, type NameToken, type NameTokenKind, type ParsedName } from './names.js';

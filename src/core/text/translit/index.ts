@@ -13,6 +13,7 @@ import { kanaWord, kanaWordWith, KANA_SYSTEMS, type KanaSystem } from './japanes
 import { koreanName, koreanWordWith, KOREAN_SYSTEMS, type KoreanSystem } from './korean.js';
 
 export { guessCyrillicLanguage, type CyrillicLanguage, type CyrillicSystem } from './cyrillic.js';
+export { wadeGilesToPinyin } from './wade-giles.js';
 export type { ArabicStyle, ArmenianSystem, GeorgianSystem, GreekSystem, KanaSystem, KoreanSystem };
 
 export type RomanisationSystem = CyrillicSystem | GreekSystem | GeorgianSystem | ArmenianSystem | ArabicStyle | KoreanSystem | KanaSystem | 'pinyin' | 'hebrew';
