@@ -97,6 +97,7 @@ export async function runCases(cases: readonly Case[], lex: Lexicon, errors?: Tr
     const trained = train.map((i) => ({ i, score: scorePair(pairs[i]!, lex, m), label: pairs[i]!.label }));
     return { m, trained, t: bestThreshold(trained) };
   };
+  const scoresOf = (m: Model, test: readonly number[]) => new Map(test.map((i) => [i, scorePair(pairs[i]!, lex, m)]));
   /** The penalty chosen for a training set by cross-validation over its own groups. */
   const chooseL2 = (train: readonly number[]): number => {
     if (L2_GRID.length === 1) return L2_GRID[0]!;
@@ -104,7 +105,7 @@ export async function runCases(cases: readonly Case[], lex: Lexicon, errors?: Tr
     for (const l2 of L2_GRID) {
       const inner: Scorer = (tr, te) => {
         const { m, t } = fitted(tr, l2);
-        return { scores: new Map(te.map((i) => [i, scorePair(pairs[i]!, lex, m)])), threshold: t };
+        return { scores: scoresOf(m, te), threshold: t };
       };
       const f1 = prf(crossValidate(cases, inner, train), 0.5).f1;
       if (f1 > best.f1) best = { f1, l2 };
@@ -112,6 +113,8 @@ export async function runCases(cases: readonly Case[], lex: Lexicon, errors?: Tr
     return best.l2;
   };
   const chosen: Array<{ fold: string; l2: number }> = [];
+  /** The model of the last fit (after the whole-set fit: the benchmark's model). */
+  let lastModel = prior;
   const vigil: Scorer = (train, test) => {
     const l2 = chooseL2(train);
     const fold = train.length < cases.length ? cases.find((_, i) => !train.includes(i))!.group : 'whole set';
@@ -120,7 +123,8 @@ export async function runCases(cases: readonly Case[], lex: Lexicon, errors?: Tr
     if (errors && train.length < cases.length) {
       for (const r of trained) if (r.score >= t !== r.label) errors.set(r.i, [...(errors.get(r.i) ?? []), { fold, score: r.score, threshold: t }]);
     }
-    return { scores: new Map(test.map((i) => [i, scorePair(pairs[i]!, lex, m)])), threshold: t };
+    lastModel = m;
+    return { scores: scoresOf(m, test), threshold: t };
   };
   const methods: Array<[string, Scorer]> = [['vigil', vigil]];
   for (const [name, f] of BASELINES) {
@@ -143,7 +147,7 @@ export async function runCases(cases: readonly Case[], lex: Lexicon, errors?: Tr
     const whole = scorer(everything, everything);
     if (method === 'vigil') {
       l2 = chosen[chosen.length - 1]!.l2;
-      model = fitted(everything, l2).m;
+      model = lastModel;
       threshold = whole.threshold;
     }
     for (const [subset, pick] of Object.entries(SUBSETS)) {

@@ -324,24 +324,10 @@ export function featureBounds(q: NameForm, c: NameForm, lex: Lexicon, m: SimMatr
       if (s > capC[j]!) capC[j] = s;
     }
   }
-  boundsFromCaps(q, c, lex, capQ, capC, organisation, lo, hi);
-}
-
-/** featureBounds from each token's best plain similarity on the other side (`capQ`, `capC`, 0 when none). */
-function boundsFromCaps(
-  q: NameForm,
-  c: NameForm,
-  lex: Lexicon,
-  capQ: Float64Array,
-  capC: Float64Array,
-  organisation: boolean,
-  lo: Float64Array,
-  hi: Float64Array,
-): void {
   boundsOf(q, c, formInfo(q, lex), formInfo(c, lex), capQ, capC, organisation, lo, hi);
 }
 
-/** boundsFromCaps with the forms' derived figures (`qi`, `ci`) at hand. */
+/** featureBounds from each token's best plain similarity on the other side (`capQ`, `capC`, 0 when none), with the forms' derived figures (`qi`, `ci`). */
 function boundsOf(
   q: NameForm,
   c: NameForm,

@@ -249,18 +249,7 @@ export class Retrieval {
    */
   private prune(count: number, limit: number, allowed: Uint8Array, margin: number): number {
     const { rec, recF, touched, touchedScore } = this;
-    let live = 0;
-    for (let k = 0; k < count; k++) {
-      const name = touched[k]!;
-      const at = name * STRIDE;
-      const meta = rec[at + META]!;
-      if (rec[at + ENTITY]! < 0 || allowed[meta >> 8] === 0) {
-        recF[at + ACC] = 0;
-        continue;
-      }
-      touched[live] = name;
-      touchedScore[live++] = Math.fround(recF[at + ACC]! - LENGTH_COST * (meta & 255));
-    }
+    const live = this.retrievable(count, allowed, false);
     if (live <= 2 * limit) return live;
     // The limit-th distinct entity among the names scoring at least the (2 × limit)-th best name score, if there are
     // that many (an entity's names are counted once).
@@ -287,6 +276,28 @@ export class Retrieval {
     }
     this.counts.pruned += live - kept;
     return kept;
+  }
+
+  /**
+   * Keeps first in `touched` those of the first `count` touched names that can be retrieved (not removed, schema
+   * `allowed`), with their scores (accumulator less the length cost) in `touchedScore`, and returns how many. Clears
+   * the accumulators of the names left out, or of every name with `clearAll`.
+   */
+  private retrievable(count: number, allowed: Uint8Array, clearAll: boolean): number {
+    const { rec, recF, touched, touchedScore } = this;
+    let live = 0;
+    for (let k = 0; k < count; k++) {
+      const name = touched[k]!;
+      const at = name * STRIDE;
+      const meta = rec[at + META]!;
+      const score = Math.fround(recF[at + ACC]! - LENGTH_COST * (meta & 255));
+      const out = rec[at + ENTITY]! < 0 || allowed[meta >> 8] === 0;
+      if (out || clearAll) recF[at + ACC] = 0;
+      if (out) continue;
+      touched[live] = name;
+      touchedScore[live++] = score;
+    }
+    return live;
   }
 
   /** Adds to each found name what the deferred tokens it holds give beyond the slot weights it already has. */
@@ -347,19 +358,8 @@ export class Retrieval {
    * fills many places are all touched names aggregated per entity.
    */
   private best(count: number, limit: number, allowed: Uint8Array): Hit[] {
-    const { rec, recF, touched, touchedScore } = this;
-    let live = 0;
-    for (let k = 0; k < count; k++) {
-      const name = touched[k]!;
-      const at = name * STRIDE;
-      const meta = rec[at + META]!;
-      const score = Math.fround(recF[at + ACC]! - LENGTH_COST * (meta & 255));
-      recF[at + ACC] = 0;
-      const e = rec[at + ENTITY]!;
-      if (e < 0 || allowed[meta >> 8] === 0) continue;
-      touched[live] = name;
-      touchedScore[live++] = score;
-    }
+    const { rec, touched, touchedScore } = this;
+    const live = this.retrievable(count, allowed, true);
     if (live === 0) return [];
     const m = Math.min(live, 2 * limit);
     const cut = m === live ? -Infinity : this.kthLargest(live, m);

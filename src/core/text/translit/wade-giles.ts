@@ -168,25 +168,20 @@ export function wadeGilesToPinyin(name: string): string[] {
     const parts = word.split('-').filter((p) => p !== '');
     if (parts.length === 0 || parts.length > 3) return [];
     if (parts.length > 1) marked = true;
-    let readings: string[][] | undefined;
-    if (parts.length === 1 && !parts[0]!.includes("'")) {
-      // An unhyphenated word: its syllables (chinping → chin ping).
-      const seg = segment(parts[0]!);
-      if (seg) readings = seg.map((s) => wadeGilesSyllable(s));
-    } else readings = parts.map((p) => (/^[a-z]+'?[a-z]*$/.test(p) ? wadeGilesSyllable(p) : []));
+    // The word's syllables as written: an unhyphenated word split (chinping → chin ping), else one per part.
+    const written = parts.length === 1 && !parts[0]!.includes("'") ? segment(parts[0]!) : parts.map((p) => (/^[a-z]+'?[a-z]*$/.test(p) ? p : ''));
+    const readings = written?.map((syllable) => wadeGilesSyllable(syllable));
     if (!readings || readings.some((r) => r.length === 0)) return [];
     if (word.includes("'")) marked = true;
+    // A syllable Pinyin lacks shows the name is Wade–Giles (Li Peng or Dan Tan stay as they are); ho, ko or lo alone do not.
+    for (const syllable of written!) {
+      const bare = syllable.replace(/'/g, '');
+      if (bare.length >= 3 && !PINYIN.has(bare) && !WESTERN.has(bare)) marked = true;
+    }
     syllables += readings.length;
     perWord.push(readings);
   }
-  if (syllables < 2 || syllables > MAX_SYLLABLES) return [];
-  // A syllable Pinyin lacks shows the name is Wade–Giles (Li Peng or Dan Tan stay as they are); ho, ko or lo alone do not.
-  for (const word of words)
-    for (const part of word.split('-')) {
-      const seg = part.includes("'") ? [part.replace(/'/g, '')] : (segment(part) ?? []);
-      if (seg.some((s) => s.length >= 3 && !PINYIN.has(s) && !WESTERN.has(s))) marked = true;
-    }
-  if (!marked) return [];
+  if (syllables < 2 || syllables > MAX_SYLLABLES || !marked) return [];
   // Best-first product of the syllables' readings (a beam of the best partial spellings).
   let beam: Array<{ words: string[]; cost: number }> = [{ words: [], cost: 0 }];
   for (const readings of perWord) {

@@ -191,14 +191,18 @@ export class ChartRenderer {
   private settlePan(): void {
     const pan = this.pan;
     if (!pan || (pan.to.x === pan.from.x && pan.to.y === pan.from.y)) return;
-    const camera = this.sigma.getCamera();
-    const state = camera.getState();
-    const a = this.sigma.viewportToFramedGraph(pan.from);
-    const b = this.sigma.viewportToFramedGraph(pan.to);
     // Inside a render (beforeRender), the render this schedules is the one under way.
-    camera.setState({ x: state.x + a.x - b.x, y: state.y + a.y - b.y });
+    this.sigma.getCamera().setState(this.cameraShifted(pan.from, pan.to));
     for (const layer of this.layers) layer.style.transform = '';
     pan.from = pan.to;
+  }
+
+  /** Where the camera goes for the picture to move `k` times the viewport vector from `from` to `to`. */
+  private cameraShifted(from: Coordinates, to: Coordinates, k = 1): { x: number; y: number } {
+    const state = this.sigma.getCamera().getState();
+    const a = this.sigma.viewportToFramedGraph(from);
+    const b = this.sigma.viewportToFramedGraph(to);
+    return { x: state.x + k * (a.x - b.x), y: state.y + k * (a.y - b.y) };
   }
 
   /** Ends a drag of the stage (the chart is drawn where it went, gliding on if it was still moving); returns its moves. */
@@ -213,15 +217,10 @@ export class ChartRenderer {
       this.sigma.scheduleRender();
     }
     if (glide && (pan.step.x || pan.step.y) && performance.now() - pan.at < this.sigma.getSetting('dragTimeout')) {
-      const k = this.sigma.getSetting('inertiaRatio');
-      const camera = this.sigma.getCamera();
-      const state = camera.getState();
-      const a = this.sigma.viewportToFramedGraph({ x: 0, y: 0 });
-      const b = this.sigma.viewportToFramedGraph(pan.step);
-      void camera.animate(
-        { x: state.x + k * (a.x - b.x), y: state.y + k * (a.y - b.y) },
-        { duration: this.sigma.getSetting('inertiaDuration'), easing: 'quadraticOut' },
-      );
+      void this.sigma.getCamera().animate(this.cameraShifted({ x: 0, y: 0 }, pan.step, this.sigma.getSetting('inertiaRatio')), {
+        duration: this.sigma.getSetting('inertiaDuration'),
+        easing: 'quadraticOut',
+      });
     }
     return pan.moves;
   }
