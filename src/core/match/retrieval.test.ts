@@ -153,4 +153,26 @@ describe('Retrieval', () => {
     ]);
     expect(hits[0]!.score).toBeCloseTo(0.75 - 0.02, 6);
   });
+
+  it('answers as a fresh retrieval after its slot stamps have wrapped around', () => {
+    fc.assert(
+      fc.property(corpus, (c) => {
+        // Every posting read: each run stamps exactly its slots.
+        const used = new Retrieval(Infinity);
+        const usedCorpus = setUp(c, used);
+        // The query stamps its slots 1 … k; one-slot queries use up the other stamps, so the query run again after them is
+        // stamped 1 … k again: a name left with an earlier stamp must not look as if this run had reached it.
+        used.run(c.slots, usedCorpus, c.limit, c.allowed);
+        const warm = [[{ id: TOKENS - 1, w: 0.5 }]];
+        for (let k = c.slots.length; k < 0xffff; k++) used.run(warm, usedCorpus, c.limit, c.allowed);
+        const fresh = new Retrieval(Infinity);
+        expect(used.run(c.slots, usedCorpus, c.limit, c.allowed)).toEqual(fresh.run(c.slots, setUp(c, fresh), c.limit, c.allowed));
+      }),
+      { numRuns: 5 },
+    );
+  });
+
+  it('rejects a schema index beyond what a name record holds', () => {
+    expect(() => new Retrieval().setName(0, 0, 1, 128)).toThrow(/schemas/);
+  });
 });

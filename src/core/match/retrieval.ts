@@ -1,5 +1,5 @@
-// Retrieval: per-name records packed in one typed array (accumulator, stamp, entity, length, schema) summed over
-// postings, then the top entities by a heap of names.
+// Retrieval: postings summed into 8-byte per-name records (slot stamp, length, schema, accumulator), then the top
+// entities by a heap of names.
 import type { Postings } from './postings.js';
 
 export interface Hit {
@@ -23,12 +23,18 @@ export interface Corpus {
   nameTokens: Int32Array;
 }
 
-/** Int32 fields of a name's record: the query stamp, the accumulated score (float32 bits), the entity, length | schema << 8. */
-const STRIDE = 4;
-const STAMP = 0;
+/**
+ * A name's record is two int32: the stamp of the last slot that added to it with its length and schema (see below), and
+ * the score accumulated so far (float32 bits; 0: not touched).
+ */
+const STRIDE = 2;
 const ACC = 1;
-const ENTITY = 2;
-const META = 3;
+/** Slots are stamped 1 … STAMP_MASK, then again from 1 (the stamps are cleared). */
+const STAMP_MASK = 0xffff;
+const LENGTH_SHIFT = 16;
+const SCHEMA_SHIFT = 24;
+/** Bit 31 of the first word: the name is removed. */
+const REMOVED = 1 << 31;
 
 /** Shorter names win ties: each token of a retrieved name costs this much. */
 const LENGTH_COST = 0.01;
@@ -43,10 +49,13 @@ const PRUNE_MIN = 1024;
 const MAX_DEFERRED_SLOTS = 30;
 
 export class Retrieval {
-  /** STRIDE int32 per name (see STAMP … META): what one posting reads and writes shares a cache line. */
+  /** STRIDE int32 per name: what one posting reads and writes, and what ranking a touched name reads, share 8 bytes. */
   private rec = new Int32Array(0);
   /** The same buffer as float32 (the ACC field). */
   private recF = new Float32Array(0);
+  /** Each name's entity (-1: removed), read only for the names ranked. */
+  private entity = new Int32Array(0);
+  private slotStamp = 0;
   private names = 0;
   private touched = new Int32Array(0);
   /** Each touched name's score, in touched order. */
@@ -81,23 +90,30 @@ export class Retrieval {
 
   /** Registers name `n` (names are numbered from 0 up, each once) of `entity`, with its token count and schema index. */
   setName(n: number, entity: number, length: number, schema: number): void {
-    if ((n + 1) * STRIDE > this.rec.length) {
-      const rec = new Int32Array(Math.max(64, Math.ceil((n + 1) * 1.5)) * STRIDE);
+    if (n >= this.entity.length) {
+      const size = Math.max(64, Math.ceil((n + 1) * 1.5));
+      const rec = new Int32Array(size * STRIDE);
       rec.set(this.rec);
       this.rec = rec;
       this.recF = new Float32Array(rec.buffer);
+      const ent = new Int32Array(size);
+      ent.set(this.entity);
+      this.entity = ent;
     }
+    if (schema > 127) throw new RangeError('retrieval: at most 128 schemas');
     const at = n * STRIDE;
-    this.rec[at + STAMP] = 0;
+    this.rec[at] = (Math.min(255, length) << LENGTH_SHIFT) | (schema << SCHEMA_SHIFT);
     this.recF[at + ACC] = 0;
-    this.rec[at + ENTITY] = entity;
-    this.rec[at + META] = Math.min(255, length) | (schema << 8);
+    this.entity[n] = entity;
     if (n >= this.names) this.names = n + 1;
   }
 
   /** A removed name is never retrieved again (its postings may remain until they are rebuilt). */
   removeName(n: number): void {
-    if (n < this.names) this.rec[n * STRIDE + ENTITY] = -1;
+    if (n < this.names) {
+      this.rec[n * STRIDE] = this.rec[n * STRIDE]! | REMOVED;
+      this.entity[n] = -1;
+    }
   }
 
   private ensure(entities: number, tokens: number): void {
@@ -115,7 +131,6 @@ export class Retrieval {
     }
     if (this.tokenMark.length < tokens) this.tokenMark = new Int32Array(Math.ceil(tokens * 1.25) + 16);
     if (this.counter > 2_000_000_000) {
-      for (let n = 0; n < this.names; n++) this.rec[n * STRIDE + STAMP] = 0;
       this.entMark.fill(0);
       this.counter = 0;
     }
@@ -196,7 +211,12 @@ export class Retrieval {
     }
     let count = 0;
     for (let j = 0; j < slots.length; j++) {
-      const s = ++this.counter;
+      if (++this.slotStamp > STAMP_MASK) {
+        const { rec } = this;
+        for (let at = 0; at < this.names * STRIDE; at += STRIDE) rec[at] = rec[at]! & ~STAMP_MASK;
+        this.slotStamp = 1;
+      }
+      const s = this.slotStamp;
       // Best spelling first: a name's first posting in a slot is its best, later ones are skipped.
       const entries = [...slots[j]!].sort((a, b) => b.w - a.w);
       for (const { id, w } of entries) {
@@ -228,8 +248,9 @@ export class Retrieval {
     for (let k = from; k < to; k++) {
       const name = list[k]!;
       const at = name * STRIDE;
-      if (rec[at + STAMP] === s) continue;
-      rec[at + STAMP] = s;
+      const head = rec[at]!;
+      if ((head & STAMP_MASK) === s) continue;
+      rec[at] = (head & ~STAMP_MASK) | s;
       const a = recF[at + ACC]!;
       if (a === 0) touched[count++] = name;
       recF[at + ACC] = a + w;
@@ -248,7 +269,7 @@ export class Retrieval {
    * is dropped but the names never retrieved.
    */
   private prune(count: number, limit: number, allowed: Uint8Array, margin: number): number {
-    const { rec, recF, touched, touchedScore } = this;
+    const { entity, recF, touched, touchedScore } = this;
     const live = this.retrievable(count, allowed, false);
     if (live <= 2 * limit) return live;
     // The limit-th distinct entity among the names scoring at least the (2 × limit)-th best name score, if there are
@@ -260,7 +281,7 @@ export class Retrieval {
     for (let k = 0; k < live; k++) if (touchedScore[k]! >= cut) byScore.push(k);
     byScore.sort((a, b) => touchedScore[b]! - touchedScore[a]!);
     for (const k of byScore) {
-      entities.add(rec[touched[k]! * STRIDE + ENTITY]!);
+      entities.add(entity[touched[k]!]!);
       if (entities.size === limit) {
         floor = touchedScore[k]!;
         break;
@@ -289,9 +310,9 @@ export class Retrieval {
     for (let k = 0; k < count; k++) {
       const name = touched[k]!;
       const at = name * STRIDE;
-      const meta = rec[at + META]!;
-      const score = Math.fround(recF[at + ACC]! - LENGTH_COST * (meta & 255));
-      const out = rec[at + ENTITY]! < 0 || allowed[meta >> 8] === 0;
+      const head = rec[at]!;
+      const score = Math.fround(recF[at + ACC]! - LENGTH_COST * ((head >> LENGTH_SHIFT) & 255));
+      const out = head < 0 || allowed[(head >> SCHEMA_SHIFT) & 127] === 0;
       if (out || clearAll) recF[at + ACC] = 0;
       if (out) continue;
       touched[live] = name;
@@ -358,7 +379,7 @@ export class Retrieval {
    * fills many places are all touched names aggregated per entity.
    */
   private best(count: number, limit: number, allowed: Uint8Array): Hit[] {
-    const { rec, touched, touchedScore } = this;
+    const { entity, touched, touchedScore } = this;
     const live = this.retrievable(count, allowed, true);
     if (live === 0) return [];
     const m = Math.min(live, 2 * limit);
@@ -375,7 +396,7 @@ export class Retrieval {
     const out: Hit[] = [];
     const seen = new Set<number>();
     const take = (name: number, score: number) => {
-      const e = rec[name * STRIDE + ENTITY]!;
+      const e = entity[name]!;
       if (seen.has(e)) return;
       seen.add(e);
       out.push({ entity: e, name, score });
@@ -423,12 +444,12 @@ export class Retrieval {
   /** The `limit` best entities over the first `count` touched names and their scores (see best). */
   private perEntity(count: number, limit: number): Hit[] {
     const run = ++this.counter;
-    const { rec, touched, touchedScore, entScore, entName, entMark, entTouched } = this;
+    const { entity, touched, touchedScore, entScore, entName, entMark, entTouched } = this;
     let ec = 0;
     for (let k = 0; k < count; k++) {
       const name = touched[k]!;
       const score = touchedScore[k]!;
-      const e = rec[name * STRIDE + ENTITY]!;
+      const e = entity[name]!;
       if (entMark[e] !== run) {
         entMark[e] = run;
         entScore[e] = score;
@@ -491,6 +512,7 @@ export class Retrieval {
   bytes(): number {
     return (
       this.rec.byteLength +
+      this.entity.byteLength +
       this.touched.byteLength +
       this.touchedScore.byteLength +
       this.entScore.byteLength +
