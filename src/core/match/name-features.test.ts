@@ -4,6 +4,7 @@ import { match } from './scorer.js';
 import type { MatchEntity } from './subject.js';
 
 const person = (name: string): MatchEntity => ({ id: `p-${name}`, schema: 'Person', properties: { name: [name] } });
+const company = (name: string): MatchEntity => ({ id: `c-${name}`, schema: 'Company', properties: { name: [name] } });
 const feature = (r: ReturnType<typeof match>, f: string) => r.explanation.find((e) => e.feature === f);
 
 describe('name features', () => {
@@ -73,5 +74,28 @@ describe('name features', () => {
     expect(feature(match({ name: 'Abdul Aziz Aziz Testfield' }, person('Abdul Aziz Testfield')), 'exactName')?.value).toBe(1);
     const repeated = match({ name: 'Abdul Kabir Abdul Testjan' }, person('Abdul Kabir Mohammad Testjan'));
     expect(feature(repeated, 'conflict')?.value).toBe(1);
+  });
+
+  it('reads common abbreviations in organisation names as the words they stand for', () => {
+    const abbreviated = match({ name: "First Bank Int'l", schema: 'Company' }, company('First International Bank'));
+    const written = match({ name: 'First Bank International', schema: 'Company' }, company('First International Bank'));
+    expect(feature(abbreviated, 'nameSimilarity')?.detail).toContain('INTERNATIONAL = INTERNATIONAL');
+    expect(abbreviated.score).toBeCloseTo(written.score, 6);
+    expect(abbreviated.score).toBeGreaterThan(abbreviated.threshold + 0.2);
+    for (const [a, b] of [
+      ['Testacme Mfg. Co.', 'Testacme Manufacturing Company'],
+      ['Testacme Bros Hldgs', 'Testacme Brothers Holdings'],
+      ["Nat'l Testacme Svcs Grp", 'National Testacme Services Group'],
+      ['Testacme Univ Dept of Mgmt', 'Testacme University Department of Management'],
+    ] as const) {
+      const r = match({ name: a, schema: 'Company' }, company(b));
+      expect(feature(r, 'exactName')?.value, a).toBe(1);
+    }
+  });
+
+  it('leaves the abbreviations of organisation names alone in the names of people', () => {
+    const r = match({ name: 'Testperson Bros' }, person('Testperson Brothers'));
+    expect(feature(r, 'exactName')).toBeUndefined();
+    expect(feature(r, 'nameSimilarity')?.detail).not.toContain('BROTHERS = BROTHERS');
   });
 });

@@ -1,6 +1,6 @@
 // Name forms: a name as written turned into comparable tokens (legal form, titles, numbers, initials) and its romanisations.
 import { Kind, type Lexicon, type Token } from './lexicon.js';
-import { NUMBER_WORDS, PERSON_LEGAL_WORDS } from './name-words.js';
+import { NUMBER_WORDS, ORGANISATION_ABBREVIATIONS, PERSON_LEGAL_WORDS } from './name-words.js';
 import { isLatin, nameTokens, parseName, respell, romanise } from './text.js';
 
 export type NameSource = 'name' | 'alias' | 'weakAlias' | 'previousName' | 'parts';
@@ -121,7 +121,7 @@ function tokensOf(text: string, style: NameStyle): { toks: string[]; roles: numb
     if (joined.tokens.some((t) => t.kind !== 'legal-form')) parsed = joined;
   }
   const legal = parsed.legalForms.length ? (parsed.legalForms.map((f) => LEGAL_GROUP[f.kind] ?? 'generic').find((g) => g !== 'generic') ?? 'generic') : null;
-  const base = parsed.tokens.filter((t) => t.kind !== 'legal-form').map((t) => roman(t.text));
+  const base = parsed.tokens.filter((t) => t.kind !== 'legal-form').map((t) => ORGANISATION_ABBREVIATIONS.get(t.text) ?? roman(t.text));
   const toks = [...new Set(abbreviations(numbers(splitHan(base))))].slice(0, MAX_TOKENS);
   return { toks, roles: toks.map(() => 0), legal };
 }
