@@ -61,14 +61,14 @@ function nameDetail(feature: string, cmp: NameComparison, q: Subject, lex: Lexic
     case 'organisationExtraWord':
       return `${words(cmp.q, cmp.qUnmatched) || words(cmp.c, cmp.cUnmatched)} makes one organisation name more specific than the other`;
     case 'patronymicSwap':
-      return "a name that is a father's name (after bin, ibn, ben) in one is a given name in the other";
+      return "a name that is a parent's (after bin, ibn, ben) or a child's (after abu, umm: a kunya) in one is not in the other";
     case 'unmatchedBoth': {
       const c = cmp.cUnmatched[0]!;
       return `${role(cmp.c, c, person)} ${words(cmp.c, cmp.cUnmatched)} does not match ${words(cmp.q, cmp.qUnmatched)}`;
     }
     case 'conflict':
       return cmp.values[FEATURE_INDEX.patronymicSwap] && !(cmp.qUnmatched.length && cmp.cUnmatched.length)
-        ? "a given name in one is the father's name in the other"
+        ? "a name that is the person's own in one is a parent's (after bin) or a child's (after abu, umm) in the other"
         : `each name has a part the other lacks: ${words(cmp.q, cmp.qUnmatched)} against ${words(cmp.c, cmp.cUnmatched)}`;
     case 'unmatchedOne':
       return cmp.qUnmatched.length

@@ -33,7 +33,10 @@ export const NAME_FEATURES = [
   'legalFormConflict',
   /** Aligned tokens appear in another order. */
   'reordered',
-  /** A name is a father's name (after bin, ibn, ben, ould) in one and not in the other (SALMAN BIN MUHAMMAD / MUHAMMAD BIN SALMAN). */
+  /**
+   * A name is a parent's (after bin, ibn, ben, ould) or a child's (after abu, umm) in one and not in the other (SALMAN BIN
+   * MUHAMMAD / MUHAMMAD BIN SALMAN; USAMA BIN LADEN / ABU USAMA).
+   */
   'patronymicSwap',
   /** Share of aligned tokens that are only initials or abbreviations. */
   'initials',

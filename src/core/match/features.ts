@@ -38,9 +38,14 @@ export function tokenWeight(t: Token, lex: Lexicon, role = 0): number {
 }
 
 const PATRONYMIC_PARTICLES = new Set(['bin', 'ibn', 'ben', 'bint', 'binti', 'ould', 'walad']);
+/** ABU (father of) and UMM (mother of) open a kunya: the name after them is a child's (ABU USAMA is no USAMA). */
+const KUNYA_PARTICLES = new Set(['abu', 'abou', 'umm']);
 /** A particle between two names (BIN in SALMAN BIN MUHAMMAD); first or last it is a name itself (BEN NELSON). */
 const particleAt = (form: NameForm, i: number) => i > 0 && i < form.tokens.length - 1 && PATRONYMIC_PARTICLES.has(form.tokens[i]!.text);
-const afterParticle = (form: NameForm, i: number) => particleAt(form, i - 1);
+/** A kunya particle followed by a name (ABU in ABU USAMA, wherever it stands). */
+const kunyaAt = (form: NameForm, i: number) => i < form.tokens.length - 1 && KUNYA_PARTICLES.has(form.tokens[i]!.text);
+/** Whose name token i is: 1 a parent's (after BIN), 2 a child's (after ABU), 0 the person's own. */
+const relationOf = (form: NameForm, i: number) => (particleAt(form, i - 1) ? 1 : i > 0 && kunyaAt(form, i - 1) ? 2 : 0);
 
 const informative = (t: Token) => t.kind === Kind.Word || t.kind === Kind.Number;
 /** A token that, left without a counterpart on both sides, contradicts the other name: a word, a number or an initial (J. against TOM). */
@@ -60,7 +65,7 @@ function weightsOf(form: NameForm, lex: Lexicon): number[] {
 }
 
 function hasPatronymicParticle(form: NameForm): boolean {
-  for (let i = 0; i < form.tokens.length; i++) if (particleAt(form, i)) return true;
+  for (let i = 0; i < form.tokens.length; i++) if (particleAt(form, i) || kunyaAt(form, i)) return true;
   return false;
 }
 
@@ -252,7 +257,7 @@ export function compareForms(
       if (p.sim < weakest || edits > weakEdits) weakEdits = edits;
       weakest = p.sim;
     }
-    if (particles && p.q.length === 1 && p.c.length === 1 && afterParticle(q, p.q[0]!) !== afterParticle(c, p.c[0]!)) swapped = 1;
+    if (particles && p.q.length === 1 && p.c.length === 1 && relationOf(q, p.q[0]!) !== relationOf(c, p.c[0]!)) swapped = 1;
     if (p.how === 'initial' || p.how === 'abbreviation') initials++;
     if (p.how !== 'exact') exactAll = false;
     rarity += (p.sim * (maxAt(qi.info, p.q) + maxAt(ci.info, p.c))) / 2;
@@ -275,7 +280,8 @@ export function compareForms(
   v[F.weakestEdits] = weakEdits;
   v[F.unmatchedBoth] = Math.min(uq, uc);
   v[F.unmatchedOne] = Math.max(uq, uc);
-  // A given name that is the father's name in the other (SALMAN BIN MUHAMMAD / MUHAMMAD BIN SALMAN) contradicts it too.
+  // A person's own name that is a parent's or a child's in the other (SALMAN BIN MUHAMMAD / MUHAMMAD BIN SALMAN, USAMA / ABU
+  // USAMA) contradicts it too.
   v[F.conflict] = swapped || (anyContradicting(q, qUnmatched) && anyContradicting(c, cUnmatched)) ? 1 : 0;
   v[F.organisationExtraWord] = organisation ? Math.max(uq, uc) : 0;
   v[F.exactName] = exactAll && qUnmatched.length === 0 && cUnmatched.length === 0 ? 1 : 0;

@@ -38,12 +38,27 @@ describe('name features', () => {
 
   it("counts a given name that is the father's name in the other against the match, but not BEN as a given name", () => {
     const swapped = match({ name: 'Salman bin Muhammad Testrawi' }, person('Muhammad bin Salman Testrawi'));
-    expect(feature(swapped, 'conflict')?.detail).toBe("a given name in one is the father's name in the other");
+    expect(feature(swapped, 'conflict')?.detail).toBe(
+      "a name that is the person's own in one is a parent's (after bin) or a child's (after abu, umm) in the other",
+    );
     expect(swapped.match).toBe(false);
     const reordered = match({ name: 'Testnelson Ben' }, person('Ben Testnelson'));
     expect(feature(reordered, 'conflict')).toBeUndefined();
     expect(feature(reordered, 'patronymicSwap')).toBeUndefined();
     expect(reordered.match).toBe(true);
+  });
+
+  it("counts a person's own name that is a child's name in the other's kunya against the match (USAMA is not ABU USAMA)", () => {
+    const kunya = match({ name: 'Usama bin Testladen' }, person('Abu Usama'));
+    expect(feature(kunya, 'patronymicSwap')?.value).toBe(1);
+    expect(feature(kunya, 'conflict')?.value).toBe(1);
+    expect(kunya.match).toBe(false);
+    // The same kunya on both sides, and the person's own names on both sides, are no swap.
+    const same = match({ name: 'Abu Usama al-Testmasri' }, person('Abu Usama'));
+    expect(feature(same, 'patronymicSwap')).toBeUndefined();
+    const own = match({ name: 'Usama bin Testladen' }, person('Usama bin Testmuhammad bin Testladen'));
+    expect(feature(own, 'patronymicSwap')).toBeUndefined();
+    expect(own.match).toBe(true);
   });
 
   it('compares two Chinese names as written: a different character is a different name part', () => {
