@@ -64,7 +64,8 @@ function weightsOf(form: NameForm, lex: Lexicon): number[] {
   return out;
 }
 
-function hasPatronymicParticle(form: NameForm): boolean {
+/** The form holds a particle that makes the name after it a parent's (BIN) or a child's (ABU): see relationOf. */
+function hasRelationParticle(form: NameForm): boolean {
   for (let i = 0; i < form.tokens.length; i++) if (particleAt(form, i) || kunyaAt(form, i)) return true;
   return false;
 }
@@ -116,7 +117,7 @@ interface FormInfo {
   info: Float64Array;
   numbers: string[];
   informative: number;
-  patronymicParticle: boolean;
+  relationParticle: boolean;
   /** Per token, side by side (what bounding a pair reads): id, weight, info and INFORMATIVE | CONTRADICTS flags. */
   packed: Float64Array;
   /** numbers.length. */
@@ -194,7 +195,7 @@ function formInfo(form: NameForm, lex: Lexicon): FormInfo {
     info,
     numbers,
     informative: informativeCount(form),
-    patronymicParticle: hasPatronymicParticle(form),
+    relationParticle: hasRelationParticle(form),
     packed,
     numberCount: numbers.length,
     runs,
@@ -228,7 +229,7 @@ export function compareForms(
   const pairs = align(q.tokens, c.tokens, cache, sims, compositeParts(qi, ci, q.tokens.length, c.tokens.length), qi.long, ci.long);
   const qw = qi.weights;
   const cw = ci.weights;
-  const particles = qi.patronymicParticle && ci.patronymicParticle;
+  const particles = qi.relationParticle && ci.relationParticle;
   let swapped = 0;
   let weakEdits = 0;
   const wq = qi.total;
@@ -405,7 +406,7 @@ function boundsOf(
   lo[F.organisationExtraWord] = organisation ? Math.max(uq, uc) : 0;
   if (!organisation) hi[F.organisationExtraWord] = 0;
   if (nq !== nc) hi[F.exactName] = 0;
-  if (!(qi.patronymicParticle && ci.patronymicParticle)) hi[F.patronymicSwap] = 0;
+  if (!(qi.relationParticle && ci.relationParticle)) hi[F.patronymicSwap] = 0;
   hi[F.rarity] = Math.min(1, rarity / 4);
   // A contradiction certain before the alignment: the agreement features will be 0 (see contradicted).
   if (lo[F.conflict]) contradicted(hi);

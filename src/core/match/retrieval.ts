@@ -53,7 +53,7 @@ export class Retrieval {
   private rec = new Int32Array(0);
   /** The same buffer as float32 (the ACC field). */
   private recF = new Float32Array(0);
-  /** Each name's entity (-1: removed), read only for the names ranked. */
+  /** Each name's entity, read only for the names ranked (a removed name has the REMOVED bit and is never ranked). */
   private entity = new Int32Array(0);
   private slotStamp = 0;
   private names = 0;
@@ -110,10 +110,7 @@ export class Retrieval {
 
   /** A removed name is never retrieved again (its postings may remain until they are rebuilt). */
   removeName(n: number): void {
-    if (n < this.names) {
-      this.rec[n * STRIDE] = this.rec[n * STRIDE]! | REMOVED;
-      this.entity[n] = -1;
-    }
+    if (n < this.names) this.rec[n * STRIDE] = this.rec[n * STRIDE]! | REMOVED;
   }
 
   private ensure(entities: number, tokens: number): void {
