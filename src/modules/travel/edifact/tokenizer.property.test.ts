@@ -364,6 +364,7 @@ function referenceTokenize(text: string, report: Report, limits: Limits = DEFAUL
     const index = segments.length;
     if (overflow) {
       report.error('too-large-segment', { segment: index, tag: tag.toUpperCase().slice(0, 3), offset: segOffset }, overflow);
+      if (sameLine[sameLine.length - 1] === index) sameLine.pop();
       break;
     }
     if (sawSpace && (segments.length > 0 || gapStart > 0))

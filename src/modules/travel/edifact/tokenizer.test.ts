@@ -97,6 +97,12 @@ describe('tokenize', () => {
     expect(run('hello world').errors[0]!.code).toBe('no-interchange');
   });
 
+  it('says nothing of the line a too-large segment started on (it is not kept)', () => {
+    const r = run(`UNB+UNOA:4+X+Y'\nUNH+1+PAXLST'BGM+745+${'A'.repeat(100)}'UNT+2+1'`, { ...DEFAULT_LIMITS, maxSegmentChars: 61 });
+    expect(r.errors[0]).toMatchObject({ code: 'too-large-segment', segment: 2, tag: 'BGM' });
+    expect(r.codes).not.toContain('several-segments-per-line');
+  });
+
   it('gives byte offsets for non-ASCII input', () => {
     const r = run("UNB+Ä'\nUNH+1'BGM+745'\nUNZ+1'");
     expect(r.findings[0]).toMatchObject({ code: 'several-segments-per-line', offset: 14 });

@@ -572,6 +572,8 @@ function readSegments(store: Store, pos: number, separators: Separators, report:
     let tag = known ?? (hasTag ? (tagDirty ? store.unescape(tagFrom, tagEnd) : text.slice(tagFrom, tagEnd)).trim() : '');
     if (overflow) {
       report.error('too-large-segment', { segment: index, tag: tag.toUpperCase().slice(0, 3), offset: segOffset }, overflow);
+      // The segment is not kept: nothing more is said of where it started.
+      if (sameLine[sameLine.length - 1] === index) sameLine.pop();
       break;
     }
     if (sawSpace && (index > 0 || gapStart > 0)) report.finding('leading-whitespace', index, tag.toUpperCase(), gapStart, 'spaces before the segment tag');
