@@ -95,6 +95,22 @@ describe('STIX validation', () => {
     expect(parseJson('{\n  "type": "bundle",\n  "objects": [,]\n}')).toMatchObject({ ok: false, line: 3, column: 15 });
   });
 
+  it('takes ids that are names of object properties ("__proto__", "constructor") for what they are: ids of no fixed marking', () => {
+    for (const id of ['__proto__', 'constructor', 'toString']) {
+      const r = readStix(
+        {
+          objects: [
+            { type: 'marking-definition', id },
+            { type: 'indicator', id: 'indicator--1', object_marking_refs: [id] },
+          ],
+        },
+        v,
+      );
+      expect(r.verdicts).toHaveLength(2);
+      expect(r.verdicts[1]!.issues.map((i) => i.message).join(' ')).toContain(`${id} is not a marking-definition id`);
+    }
+  });
+
   it('never throws on arbitrary input (fuzz)', () => {
     const stixish = fc.record(
       {
