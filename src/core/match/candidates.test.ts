@@ -53,7 +53,7 @@ describe('CandidateIndex', () => {
     expect(ix.size).toBe(LISTED.length);
   });
 
-  it('stays correct after many incremental updates (compaction)', () => {
+  it('stays correct after entities are added and removed one by one', () => {
     const ix = CandidateIndex.build([]);
     for (let i = 0; i < 300; i++) ix.add({ id: `g-${i}`, schema: 'Person', properties: { name: [`Quux${i} Testperson`] } });
     for (let i = 0; i < 300; i += 2) ix.remove(`g-${i}`);

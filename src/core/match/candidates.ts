@@ -71,10 +71,8 @@ export class CandidateIndex {
   /** Builds an index of the entities (each with the lists it is on). Entities without a name are skipped. */
   static build(entities: Iterable<MatchEntity & { lists?: readonly string[] }>, opts: { deferMin?: number } = {}): CandidateIndex {
     const index = new CandidateIndex(new Lexicon(), opts);
-    const toks = new IntList(1 << 16);
-    const names = new IntList(1 << 16);
-    for (const e of entities) index.insert(e, e.lists ?? [], toks, names);
-    index.postings.build(toks, names, index.lexicon.size);
+    for (const e of entities) index.insert(e, e.lists ?? [], false);
+    index.repack();
     index.vocab.sync();
     return index;
   }
@@ -82,13 +80,10 @@ export class CandidateIndex {
   /** Adds an entity, replacing the one with the same id (a new list version). */
   add(entity: MatchEntity, lists: readonly string[] = []): void {
     this.remove(entity.id);
-    const toks = new IntList(16);
-    const names = new IntList(16);
-    this.insert(entity, lists, toks, names);
-    for (let i = 0; i < toks.length; i++) this.postings.add(toks.data[i]!, names.data[i]!);
+    this.insert(entity, lists, true);
     this.vocab.sync();
     this.expansions.clear();
-    if (this.postings.added + this.dead > Math.max(10_000, this.nameForms.length / 4)) this.compact();
+    if (this.postings.added + this.dead > Math.max(10_000, this.nameForms.length / 4)) this.repack();
   }
 
   /**
@@ -259,7 +254,8 @@ export class CandidateIndex {
     return slots;
   }
 
-  private insert(e: MatchEntity, lists: readonly string[], toks: IntList, names: IntList): void {
+  /** Adds an entity's names; with `post`, their postings too (else the caller builds them, see repack). */
+  private insert(e: MatchEntity, lists: readonly string[], post: boolean): void {
     if (!e || typeof e.id !== 'string' || this.slots.has(e.id)) return;
     const subject = prepareSubject(e, this.lexicon, true);
     if (!subject.names.length) return;
@@ -277,26 +273,59 @@ export class CandidateIndex {
       const ids = new Set(form.tokens.map((t) => t.id));
       this.lexicon.count(ids, 1);
       for (const id of ids) {
-        toks.push(id);
-        names.push(n);
+        if (post) this.postings.add(id, this.retrieval.place(n));
         this.nameTokens.push(id);
       }
       this.tokenStart.push(this.nameTokens.length);
     }
   }
 
-  /** Rebuilds the postings without removed names and late additions (name ids stay as they are). */
-  private compact(): void {
-    const toks = new IntList(this.postings.size);
-    const names = new IntList(this.postings.size);
-    this.nameForms.forEach((form, n) => {
-      if (!form) return;
-      for (const id of new Set(form.tokens.map((t) => t.id))) {
-        toks.push(id);
-        names.push(n);
+  /**
+   * Builds the postings of the live names (those added since the last build included) in one block, with the retrieval
+   * records placed so that names sharing a token sit together (name ids stay as they are): each name goes with the others
+   * holding its most frequent token, leaving out tokens too frequent to be read by every search (see DEFER_MIN). Reading
+   * such a token's postings then touches neighbouring records, not one cache line per name.
+   */
+  private repack(): void {
+    const names = this.nameForms.length;
+    const vocabulary = this.lexicon.size;
+    const start = this.tokenStart.data;
+    const tokens = this.nameTokens.data;
+    // Each name's group (its chosen token; vocabulary for removed names, which go last), then a counting sort by group.
+    const group = new Int32Array(names);
+    const counts = new Int32Array(vocabulary + 2);
+    for (let n = 0; n < names; n++) {
+      let key = vocabulary;
+      if (this.nameForms[n]) {
+        let best = -1;
+        for (let p = start[n]!; p < start[n + 1]!; p++) {
+          const t = tokens[p]!;
+          const f = this.lexicon.frequency(t);
+          const rank = f < DEFER_MIN ? f + DEFER_MIN : Math.max(0, DEFER_MIN - f);
+          if (rank > best || (rank === best && t < key)) {
+            best = rank;
+            key = t;
+          }
+        }
       }
-    });
-    this.postings.build(toks, names, this.lexicon.size);
+      group[n] = key;
+      counts[key + 1]!++;
+    }
+    for (let g = 0; g <= vocabulary; g++) counts[g + 1]! += counts[g]!;
+    const order = new Int32Array(names);
+    for (let n = 0; n < names; n++) order[counts[group[n]!]!++] = n;
+    this.retrieval.renumber(order);
+    const toks = new IntList(this.nameTokens.length);
+    const places = new IntList(this.nameTokens.length);
+    for (let k = 0; k < names; k++) {
+      const n = order[k]!;
+      if (!this.nameForms[n]) continue;
+      for (let p = start[n]!; p < start[n + 1]!; p++) {
+        toks.push(tokens[p]!);
+        places.push(k);
+      }
+    }
+    this.postings.build(toks, places, vocabulary);
     this.dead = 0;
   }
 }

@@ -74,6 +74,23 @@ describe('CandidateIndex.update', () => {
     );
   });
 
+  it('gives what a fresh build gives after so many updates that its postings are rebuilt and its names placed again', () => {
+    const named = (i: number, round: number): Listed => ({
+      id: `bulk-${i}`,
+      schema: 'Person',
+      lists: ['list-a'],
+      properties: { name: [`${GIVEN[(i + round) % GIVEN.length]} ${FAMILY[(i * 7 + round) % FAMILY.length]}`] },
+    });
+    const index = CandidateIndex.build(Array.from({ length: 300 }, (_, i) => named(i, 0)));
+    // 300 entities changed 20 times: about 12,000 postings added and 6,000 names removed, past the rebuild threshold.
+    let last: Listed[] = [];
+    for (let round = 1; round <= 20; round++) {
+      last = Array.from({ length: 300 }, (_, i) => named(i, round));
+      index.update({ upsert: last });
+    }
+    expect(findings(index)).toEqual(findings(CandidateIndex.build(last)));
+  });
+
   it('reports what it changed and its memory', () => {
     const index = CandidateIndex.build([{ id: 'a', schema: 'Person', properties: { name: ['Erika Musterfrau'] } }]);
     const bytes = index.stats().bytes;

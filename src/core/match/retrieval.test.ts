@@ -41,8 +41,19 @@ interface Case {
   schemaOf: readonly number[];
 }
 
-/** Registers the case's names with `retrieval` and builds their postings (late names added after the build). */
-function setUp(c: Case, retrieval: Retrieval): Corpus {
+/**
+ * Registers the case's names with `retrieval` and builds their postings (late names added after the build); with
+ * `order`, the records are placed in that order first (see Retrieval.renumber).
+ */
+function setUp(c: Case, retrieval: Retrieval, order?: readonly number[]): Corpus {
+  c.names.forEach((n, i) => retrieval.setName(i, n.entity, n.tokens.length, c.schemaOf[n.entity]!));
+  if (order) retrieval.renumber(Int32Array.from(order));
+  c.names.forEach((n, i) => n.removed && retrieval.removeName(i));
+  return corpusFor(c, retrieval);
+}
+
+/** The postings of the case's names, holding each name's place in `retrieval`. */
+function corpusFor(c: Case, retrieval: Retrieval): Corpus {
   const toks = new IntList();
   const names = new IntList();
   const tokenStart = new IntList();
@@ -50,21 +61,17 @@ function setUp(c: Case, retrieval: Retrieval): Corpus {
   tokenStart.push(0);
   const postings = new Postings();
   c.names.forEach((n, i) => {
-    retrieval.setName(i, n.entity, n.tokens.length, c.schemaOf[n.entity]!);
     for (const t of n.tokens) {
       nameTokens.push(t);
       if (!n.late) {
         toks.push(t);
-        names.push(i);
+        names.push(retrieval.place(i));
       }
     }
     tokenStart.push(nameTokens.length);
   });
   postings.build(toks, names, TOKENS);
-  c.names.forEach((n, i) => {
-    if (n.late) for (const t of n.tokens) postings.add(t, i);
-    if (n.removed) retrieval.removeName(i);
-  });
+  c.names.forEach((n, i) => n.late && n.tokens.forEach((t) => postings.add(t, retrieval.place(i))));
   return { postings, entities: c.schemaOf.length, tokens: TOKENS, tokenStart: tokenStart.data, nameTokens: nameTokens.data };
 }
 
@@ -170,6 +177,34 @@ describe('Retrieval', () => {
       }),
       { numRuns: 5 },
     );
+  });
+
+  it('returns the same hits whatever order its records are placed in', () => {
+    const placed = corpus.chain((c) =>
+      fc.record({ c: fc.constant(c), order: fc.shuffledSubarray([...c.names.keys()], { minLength: c.names.length, maxLength: c.names.length }) }),
+    );
+    fc.assert(
+      fc.property(placed, fc.boolean(), ({ c, order }, defer) => {
+        const asRegistered = new Retrieval(defer ? 1 : Infinity, 0);
+        const reordered = new Retrieval(defer ? 1 : Infinity, 0);
+        const expected = asRegistered.run(c.slots, setUp(c, asRegistered), c.limit, c.allowed);
+        expect(reordered.run(c.slots, setUp(c, reordered, order), c.limit, c.allowed)).toEqual(expected);
+        // Placed again after a run (as an index rebuilding its postings does): still the same.
+        reordered.renumber(Int32Array.from(order).reverse());
+        expect(reordered.run(c.slots, corpusFor(c, reordered), c.limit, c.allowed)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('places records only by a complete order of its names', () => {
+    const r = new Retrieval();
+    for (let n = 0; n < 3; n++) r.setName(n, n, 1, 0);
+    expect(() => r.renumber(Int32Array.of(2, 0))).toThrow(/all 3 names/);
+    expect(() => r.renumber(Int32Array.of(2, 0, 2))).toThrow(/name 2 twice/);
+    r.renumber(Int32Array.of(2, 0, 1));
+    expect([0, 1, 2].map((n) => r.place(n))).toEqual([1, 2, 0]);
+    expect(() => r.setName(1, 1, 1, 0)).toThrow(/already registered/);
   });
 
   it('rejects a schema index beyond what a name record holds', () => {
