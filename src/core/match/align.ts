@@ -1,6 +1,7 @@
 // Order-independent alignment of two names' tokens: similarity per token pair, joined/split tokens, initials, greedy assignment.
 import { Kind, type Token } from './lexicon.js';
 import { editLowerBound, jaroWinkler, letters, levenshteinSimilarity, maskCeiling, MAX_COMPARE, similarityCeiling } from './strings.js';
+import { sortSmall } from './sort.js';
 
 export type How = 'exact' | 'equivalent' | 'phonetic' | 'fuzzy' | 'initial' | 'joined' | 'abbreviation';
 
@@ -552,7 +553,7 @@ const bySimilarity = (x: Cand, y: Cand) => y.sim - x.sim || y.q.length + y.c.len
 
 /** Greedy assignment: the most similar candidate pair first, each token used once. */
 function greedy(cands: Cand[], nq: number, nc: number): TokenPair[] {
-  cands.sort(bySimilarity);
+  sortSmall(cands, bySimilarity);
   const usedQ = nq <= GREEDY_SCRATCH ? greedyQ.fill(0, 0, nq) : new Uint8Array(nq);
   const usedC = nc <= GREEDY_SCRATCH ? greedyC.fill(0, 0, nc) : new Uint8Array(nc);
   const pairs: TokenPair[] = [];

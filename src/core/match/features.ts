@@ -19,6 +19,7 @@ import { Kind, type Lexicon, type Token } from './lexicon.js';
 import { kindWeight, type NameForm } from './names.js';
 import { letterMask, levenshtein } from './strings.js';
 import { sameSyllabicScript } from './text.js';
+import { sortSmall } from './sort.js';
 
 /** The comparison of one pair of name forms. */
 export interface NameComparison {
@@ -246,7 +247,7 @@ export function compareForms(
   let exactAll = q.tokens.length === c.tokens.length;
   let lastC = -1;
   let reordered = 0;
-  const ordered = pairs.length > 1 ? [...pairs].sort(byQueryIndex) : pairs;
+  const ordered = pairs.length > 1 ? sortSmall([...pairs], byQueryIndex) : pairs;
   for (const p of ordered) {
     for (const i of p.q) usedQ[i] = 1;
     for (const j of p.c) usedC[j] = 1;
@@ -450,18 +451,9 @@ export function boundRating(coef: ArrayLike<number>, lo: Float64Array, hi: Float
 /** Pairs of forms by bound, highest first, then in the order they were met. */
 const byBound = (a: { order: number; ub: number }, b: { order: number; ub: number }) => b.ub - a.ub || a.order - b.order;
 
-/** Sorts the first `n` pairs of forms byBound in place: an insertion sort (a candidate's few pairs come mostly in order already). */
+/** Sorts the first `n` pairs of forms byBound in place. */
 export function sortByBound<T extends { order: number; ub: number }>(xs: T[], n = xs.length): T[] {
-  for (let i = 1; i < n; i++) {
-    const x = xs[i]!;
-    let j = i - 1;
-    while (j >= 0 && byBound(xs[j]!, x) > 0) {
-      xs[j + 1] = xs[j]!;
-      j--;
-    }
-    xs[j + 1] = x;
-  }
-  return xs;
+  return sortSmall(xs, byBound, n);
 }
 
 /** Margin kept when comparing a bound with a rating (bounds are summed in another order than ratings). */

@@ -1,6 +1,7 @@
 // Retrieval: postings summed into 8-byte per-name records (slot stamp, length, schema, accumulator), then the top
 // entities by a heap of names. Records may be stored in another order than the names' (see renumber).
 import type { Postings } from './postings.js';
+import { sortSmall } from './sort.js';
 
 export interface Hit {
   entity: number;
@@ -37,6 +38,8 @@ const LENGTH_SHIFT = 16;
 const SCHEMA_SHIFT = 24;
 /** Bit 31 of the first word: the name is removed. */
 const REMOVED = 1 << 31;
+
+const byWeight = (a: { w: number }, b: { w: number }) => b.w - a.w;
 
 /** Shorter names win ties: each token of a retrieved name costs this much. */
 const LENGTH_COST = 0.01;
@@ -266,7 +269,7 @@ export class Retrieval {
       }
       const s = this.slotStamp;
       // Best spelling first: a name's first posting in a slot is its best, later ones are skipped.
-      const entries = [...slots[j]!].sort((a, b) => b.w - a.w);
+      const entries = sortSmall([...slots[j]!], byWeight);
       for (const { id, w } of entries) {
         if (deferred?.has(id)) continue;
         // The postings packed at build, then those added by updates.
@@ -444,11 +447,13 @@ export class Retrieval {
     above.sort((a, b) => touchedScore[b]! - touchedScore[a]! || nameAt[touched[a]!]! - nameAt[touched[b]!]!);
     ties.sort((a, b) => nameAt[a]! - nameAt[b]!);
     const out: Hit[] = [];
-    const seen = new Set<number>();
+    // Entities taken are marked with this run's number.
+    const run = ++this.counter;
+    const { entMark } = this;
     const take = (place: number, score: number) => {
       const e = entity[place]!;
-      if (seen.has(e)) return;
-      seen.add(e);
+      if (entMark[e] === run) return;
+      entMark[e] = run;
       out.push({ entity: e, name: nameAt[place]!, score });
     };
     for (let i = 0; i < above.length && out.length < limit; i++) take(touched[above[i]!]!, touchedScore[above[i]!]!);
