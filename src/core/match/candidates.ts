@@ -317,14 +317,18 @@ export class CandidateIndex {
     this.retrieval.renumber(order);
     const toks = new IntList(this.nameTokens.length);
     const places = new IntList(this.nameTokens.length);
-    for (let k = 0; k < names; k++) {
-      const n = order[k]!;
-      if (!this.nameForms[n]) continue;
-      for (let p = start[n]!; p < start[n + 1]!; p++) {
-        toks.push(tokens[p]!);
-        places.push(k);
+    const live = this.nameForms;
+    let m = 0;
+    // In name order (reading each name's tokens in turn): a group's places come in that order too.
+    for (let n = 0; n < names; n++) {
+      if (!live[n]) continue;
+      const place = this.retrieval.place(n);
+      for (let p = start[n]!, end = start[n + 1]!; p < end; p++, m++) {
+        toks.data[m] = tokens[p]!;
+        places.data[m] = place;
       }
     }
+    toks.length = places.length = m;
     this.postings.build(toks, places, vocabulary);
     this.dead = 0;
   }
