@@ -569,6 +569,8 @@ export class Retrieval {
     return (
       this.rec.byteLength +
       this.entity.byteLength +
+      this.nameAt.byteLength +
+      this.placeOf.byteLength +
       this.touched.byteLength +
       this.touchedScore.byteLength +
       this.entScore.byteLength +
