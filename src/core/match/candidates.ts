@@ -283,8 +283,8 @@ export class CandidateIndex {
   /**
    * Builds the postings of the live names (those added since the last build included) in one block, with the retrieval
    * records placed so that names sharing a token sit together (name ids stay as they are): each name goes with the others
-   * holding its most frequent token, leaving out tokens too frequent to be read by every search (see DEFER_MIN). Reading
-   * such a token's postings then touches neighbouring records, not one cache line per name.
+   * holding its most frequent token among those whose postings are always read (shorter than DEFER_MIN; else its least
+   * frequent token). Reading such a token's postings then touches neighbouring records, not one cache line per name.
    */
   private repack(): void {
     const names = this.nameForms.length;

@@ -106,12 +106,12 @@ export class Retrieval {
     if (n < this.names) throw new RangeError(`retrieval: name ${n} is already registered`);
     if (n >= this.entity.length) {
       const size = Math.max(64, Math.ceil((n + 1) * 1.5));
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(size * (a === this.rec ? STRIDE : 1));
+      const grow = (a: Int32Array, stride = 1) => {
+        const b = new Int32Array(size * stride);
         b.set(a);
         return b;
       };
-      this.rec = grow(this.rec);
+      this.rec = grow(this.rec, STRIDE);
       this.recF = new Float32Array(this.rec.buffer);
       this.entity = grow(this.entity);
       this.nameAt = grow(this.nameAt);
@@ -164,7 +164,9 @@ export class Retrieval {
 
   /** A removed name is never retrieved again (its postings may remain until they are rebuilt). */
   removeName(n: number): void {
-    if (n < this.names) this.rec[this.placeOf[n]! * STRIDE] = this.rec[this.placeOf[n]! * STRIDE]! | REMOVED;
+    if (n >= this.names) return;
+    const at = this.placeOf[n]! * STRIDE;
+    this.rec[at] = this.rec[at]! | REMOVED;
   }
 
   private ensure(entities: number, tokens: number): void {
