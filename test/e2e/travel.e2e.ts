@@ -182,13 +182,15 @@ describe('passenger data screens', () => {
   it("shows each flight's expected pushes on the compliance tab, counted per carrier", async () => {
     await page.getByRole('navigation', { name: 'Passenger data sections' }).getByRole('link', { name: 'Compliance' }).click();
     await page.getByLabel('Date', { exact: true }).fill(DAY);
-    const row = page.locator('tbody tr', { has: page.locator(`a[href="/travel/flights/${OS89}"]`) });
+    // The flights table only: the compliance alerts below it (of every day) link to flights too, one row per missed push.
+    const flights = page.getByRole('table', { name: 'Per flight', exact: true });
+    const row = flights.locator('tbody tr', { has: page.locator(`a[href="/travel/flights/${OS89}"]`) });
     await row.waitFor();
     const pushes = await row.locator('[data-push]').count();
     expect(pushes).toBeGreaterThan(0);
     await expect(row.locator('[data-push^="PAXLST-"]').count()).resolves.toBeGreaterThan(0);
     // The carrier's counts cover every OS flight of the day: the demo's own flights may fall on it too.
-    const osPushes = await page
+    const osPushes = await flights
       .locator('tbody tr', { has: page.locator('a[href^="/travel/flights/OS"]') })
       .locator('[data-push]')
       .count();
