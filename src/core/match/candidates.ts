@@ -298,7 +298,7 @@ export class CandidateIndex {
       let key = vocabulary;
       if (this.nameForms[n]) {
         let best = -1;
-        for (let p = start[n]!; p < start[n + 1]!; p++) {
+        for (let p = start[n]!, end = start[n + 1]!; p < end; p++) {
           const t = tokens[p]!;
           const f = this.lexicon.frequency(t);
           const rank = f < DEFER_MIN ? f + DEFER_MIN : Math.max(0, DEFER_MIN - f);

@@ -98,12 +98,13 @@ export class Retrieval {
   ) {}
 
   /**
-   * Registers name `n` (names are numbered from 0 up, each once, after those already registered) of `entity`, with its
+   * Registers name `n` (names are numbered from 0 up, each once, in order) of `entity`, with its
    * token count and schema index. A new name's place is its number.
    */
   setName(n: number, entity: number, length: number, schema: number): void {
     if (schema > 127) throw new RangeError('retrieval: at most 128 schemas');
     if (n < this.names) throw new RangeError(`retrieval: name ${n} is already registered`);
+    if (n > this.names) throw new RangeError(`retrieval: name ${n} registered before name ${this.names}`);
     if (n >= this.entity.length) {
       const size = Math.max(64, Math.ceil((n + 1) * 1.5));
       const grow = (a: Int32Array, stride = 1) => {
@@ -117,14 +118,10 @@ export class Retrieval {
       this.nameAt = grow(this.nameAt);
       this.placeOf = grow(this.placeOf);
     }
-    // Names skipped over are registered as removed, each at its own place.
-    for (let k = this.names; k <= n; k++) {
-      this.nameAt[k] = k;
-      this.placeOf[k] = k;
-      this.rec[k * STRIDE] = REMOVED;
-      this.recF[k * STRIDE + ACC] = 0;
-    }
+    this.nameAt[n] = n;
+    this.placeOf[n] = n;
     this.rec[n * STRIDE] = (Math.min(255, length) << LENGTH_SHIFT) | (schema << SCHEMA_SHIFT);
+    this.recF[n * STRIDE + ACC] = 0;
     this.entity[n] = entity;
     this.names = n + 1;
   }
