@@ -208,6 +208,24 @@ function formInfo(form: NameForm, lex: Lexicon): FormInfo {
   return made;
 }
 
+/**
+ * An initial inside a name (neither its first token nor its last) stands for a middle name: it does not take the other
+ * name's last token (its family name, in the usual order) while its own name ends in a word. "John A. Smith" is not
+ * "John Adams": A paired with ADAMS left SMITH alone, as if the family names did not differ. Not where the initial's
+ * name holds a particle: "Mohammed A. al-Masri" may be "Mohammed Abdullah", named by his father's name without the
+ * nisba. Returns `m`, changed.
+ */
+function middleInitials(q: readonly Token[], c: readonly Token[], m: SimMatrix): SimMatrix {
+  const nq = q.length;
+  const nc = c.length;
+  if (nq < 2 || nc < 2 || q[nq - 1]!.kind !== Kind.Word || c[nc - 1]!.kind !== Kind.Word) return m;
+  if (nq > 2 && !q.some(isParticle)) for (let i = 1; i < nq - 1; i++) if (q[i]!.kind === Kind.Initial) m.sims[i * nc + nc - 1] = 0;
+  if (nc > 2 && !c.some(isParticle)) for (let j = 1; j < nc - 1; j++) if (c[j]!.kind === Kind.Initial) m.sims[(nq - 1) * nc + j] = 0;
+  return m;
+}
+
+const isParticle = (t: Token) => t.kind === Kind.Particle;
+
 const byQueryIndex = (a: TokenPair, b: TokenPair) => a.q[0]! - b.q[0]!;
 
 /**
@@ -226,7 +244,7 @@ export function compareForms(
   const qi = formInfo(q, lex);
   const ci = formInfo(c, lex);
   // The similarities go to scratch space (align keeps what it pairs) unless the caller gives them.
-  const sims = matrix ?? similarityMatrix(q.tokens, c.tokens, cache, alignMatrix);
+  const sims = matrix ?? middleInitials(q.tokens, c.tokens, similarityMatrix(q.tokens, c.tokens, cache, alignMatrix));
   const pairs = align(q.tokens, c.tokens, cache, sims, compositeParts(qi, ci, q.tokens.length, c.tokens.length), qi.long, ci.long);
   const qw = qi.weights;
   const cw = ci.weights;

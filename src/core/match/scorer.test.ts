@@ -19,6 +19,27 @@ describe('match', () => {
     expect(feature(r, 'unmatchedBoth')?.detail).toBe('surname HABBASH does not match BUSH');
   });
 
+  it("does not let a middle initial take the other name's family name", () => {
+    // A paired with ADAMS would leave SMITH alone: the family names differ.
+    for (const [a, b] of [
+      ['John A. Smith', 'John Adams'],
+      ['Ivo Adams', 'Ivo A. Kettler'],
+    ]) {
+      const r = match({ name: a! }, person(b!));
+      expect(r.match, `${a} / ${b}`).toBe(false);
+      expect(feature(r, 'conflict')?.score, `${a} / ${b}`).toBeLessThan(0);
+    }
+    // A middle name written out on one side, an initial or nothing on the other; a leading initial for the given name.
+    for (const [a, b] of [
+      ['John A. Smith', 'John Smith'],
+      ['John Adams Smith', 'John A. Smith'],
+      ['John Smith', 'J. Adams Smith'],
+      // With a particle the name may be given + father's name without the nisba.
+      ['Mohammed A. al-Masri', 'Mohammed Abdullah'],
+    ])
+      expect(match({ name: a! }, person(b!)).match, `${a} / ${b}`).toBe(true);
+  });
+
   it('keeps numbers decisive: BELLETECH CORP is not 11420 CORP.', () => {
     const r = match({ name: 'BELLETECH CORP', schema: 'Company' }, company('11420 CORP.'));
     expect(r.match).toBe(false);
