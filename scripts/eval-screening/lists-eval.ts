@@ -49,7 +49,7 @@ export function runVigil(index: CandidateIndex, probes: readonly Probe[], model:
   for (const p of probes) {
     const found = index.search(index.prepare(p.query), { limit: candidates });
     if (found.some((c) => p.truth.has(c.entityId))) cand++;
-    const r = screen(index, p.query, { model, threshold, candidates });
+    const r = screen(index, p.query, { model, threshold, candidates, best: true });
     if (r.bestEntityId && p.truth.has(r.bestEntityId)) {
       top1++;
       if (r.best >= threshold) recall++;

@@ -31,6 +31,20 @@ describe('CandidateIndex', () => {
     expect(cyrillic.explanation.map((e) => e.feature)).toContain('birthDateExact');
   });
 
+  it('reports the best candidate below the threshold only when asked (evaluations), the best match otherwise', () => {
+    // Borislav Zembrovski shares the given name only: scored, below the threshold.
+    const below = screen(index, { name: 'Borislav Zemvrobski Testfeld' }, { best: true });
+    expect(below.matches).toEqual([]);
+    expect(below.bestEntityId).toBe('x-4');
+    expect(below.best).toBeGreaterThan(0);
+    const plain = screen(index, { name: 'Borislav Zemvrobski Testfeld' });
+    expect([plain.matches, plain.best, plain.bestEntityId]).toEqual([[], 0, undefined]);
+    for (const best of [true, false]) {
+      const r = screen(index, { name: 'Kuksenko Borislav' }, { best });
+      expect([r.bestEntityId, r.best]).toEqual([r.matches[0]!.entityId, r.matches[0]!.score]);
+    }
+  });
+
   it('retrieves every plausible candidate, best first, and skips schemata that cannot match', () => {
     const found = index.search({ name: 'Borislav Quxenko' }, { limit: 10 });
     expect(found[0]?.entityId).toBe('x-1');

@@ -17,6 +17,11 @@ export interface ScreenOptions extends Omit<MatchOptions, 'lexicon' | 'cache' | 
   minShare?: number;
   /** Compare every pair of name forms of every candidate in full (the reference for the pruned default; same results). */
   exhaustive?: boolean;
+  /**
+   * Also find the best candidate below the floor (`best`, `bestEntityId`), as evaluations need it (top-1 accuracy).
+   * Costs time: a candidate is then scored until proven below the best so far, not only until proven below the floor.
+   */
+  best?: boolean;
 }
 
 export interface ScreenMatch {
@@ -34,7 +39,7 @@ export interface ScreenResult {
   retrieved: number;
   /** Candidates scored (those retrieved with enough of the query's name information). */
   scored: number;
-  /** Best score among all scored candidates (0 when none), for evaluations. */
+  /** Best score among all scored candidates with the `best` option, else among the matches (0 when none). */
   best: number;
   bestEntityId: string | undefined;
   weightsVersion: string;
@@ -51,6 +56,7 @@ export function screen(index: CandidateIndex, query: ScreeningQuery | MatchEntit
   let scored = 0;
   let bestEntityId: string | undefined;
   const minShare = opts.minShare ?? MIN_SHARE;
+  const keepBest = opts.best === true;
   // The threshold depends on the candidate's lists only when thresholds are configured per list.
   const perList = !(opts.threshold !== undefined && Number.isFinite(opts.threshold)) && opts.config?.lists !== undefined;
   const common = perList ? NaN : thresholdFor(opts, m);
@@ -66,10 +72,11 @@ export function screen(index: CandidateIndex, query: ScreeningQuery | MatchEntit
     }
     const threshold = perList ? lastThreshold : common;
     const floor = opts.minScore ?? threshold;
-    // A candidate proven below both the floor and the best score so far changes nothing: its names are not all aligned.
-    const s = scoreSubjects(q, c.subject, index.lexicon, m, cache, Math.min(floor, best), opts.exhaustive);
+    // A candidate proven below the floor (and, with `best`, below the best score so far) changes nothing: its names are
+    // not all aligned.
+    const s = scoreSubjects(q, c.subject, index.lexicon, m, cache, keepBest ? Math.min(floor, best) : floor, opts.exhaustive);
     if (!s) continue;
-    if (s.score > best) {
+    if (s.score > best && (keepBest || s.score >= floor)) {
       best = s.score;
       bestEntityId = c.entityId;
     }

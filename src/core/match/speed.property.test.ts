@@ -137,8 +137,8 @@ describe('speed-ups keep results exact', () => {
       fc.string({ maxLength: 20 }),
     );
     fc.assert(
-      fc.property(name, fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }), (n, minScore) => {
-        const opts = minScore === undefined ? {} : { minScore };
+      fc.property(name, fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }), fc.boolean(), (n, minScore, best) => {
+        const opts = { ...(minScore === undefined ? {} : { minScore }), best };
         expect(screen(index, { name: n }, opts)).toEqual(screen(index, { name: n }, { ...opts, exhaustive: true }));
       }),
       { numRuns: 300 },
