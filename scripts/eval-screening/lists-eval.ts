@@ -47,9 +47,11 @@ export function runVigil(index: CandidateIndex, probes: readonly Probe[], model:
   let recall = 0;
   let alarms = 0;
   for (const p of probes) {
-    const found = index.search(index.prepare(p.query), { limit: candidates });
+    // Prepared once for the search and the screen.
+    const q = index.prepare(p.query);
+    const found = index.search(q, { limit: candidates });
     if (found.some((c) => p.truth.has(c.entityId))) cand++;
-    const r = screen(index, p.query, { model, threshold, candidates, best: true });
+    const r = screen(index, q, { model, threshold, candidates, best: true });
     if (r.bestEntityId && p.truth.has(r.bestEntityId)) {
       top1++;
       if (r.best >= threshold) recall++;
