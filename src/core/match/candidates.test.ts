@@ -53,6 +53,18 @@ describe('CandidateIndex', () => {
     expect(index.search({ name: 'Quuxwerk Tradng', schema: 'Company' })[0]?.entityId).toBe('x-3');
   });
 
+  it('takes a particle for a misspelling only of a word no longer than it, not for a name that sounds like it', () => {
+    const names = CandidateIndex.build([
+      { id: 'p-1', schema: 'Person', properties: { name: ['Al Quuxara'] } },
+      { id: 'p-2', schema: 'Person', properties: { name: ['Yulia Testova'] } },
+    ]);
+    // JULIA and LEE sound like AL (as YULIA does), but a name is not a particle: AL QUUXARA is not retrieved for them.
+    expect(names.search({ name: 'Julia' }).map((c) => c.entityId)).toEqual(['p-2']);
+    expect(names.search({ name: 'Lee' }).map((c) => c.entityId)).not.toContain('p-1');
+    // YL may be a misspelt AL.
+    expect(names.search({ name: 'Yl' }).map((c) => c.entityId)).toContain('p-1');
+  });
+
   it('adds, replaces and removes entities', () => {
     const ix = CandidateIndex.build(LISTED);
     ix.add({ id: 'x-6', schema: 'Person', properties: { name: ['Zorblat Mironkov'] } }, ['test-list']);

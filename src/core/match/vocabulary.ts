@@ -83,6 +83,9 @@ export class VocabularySearch {
         const id = bucket.data[i]!;
         if (out.has(id) || this.lex.frequency(id) === 0) continue;
         const other = this.lex.get(id)!;
+        // A name that sounds like a particle (JULIA, LEE like AL) is not one: only a word no longer than the particle may
+        // be a misspelling of it (YL for AL). Particles' postings are also the longest of an index.
+        if (other.kind !== Kind.Word && text.length > other.text.length) continue;
         // Spellings whose similarity ceiling is at most the phonetic similarity get that similarity.
         const low =
           (t.mask >= 0 && other.mask >= 0 && maskCeiling(text, t.mask, other.text, other.mask) <= PHONETIC_SIMILARITY) ||
