@@ -119,6 +119,8 @@ interface FormInfo {
   numbers: string[];
   informative: number;
   relationParticle: boolean;
+  /** An initial inside the form may stand only for a middle name (see middleInitials). */
+  middleInitial: boolean;
   /** Per token, side by side (what bounding a pair reads): id, weight, info and INFORMATIVE | CONTRADICTS flags. */
   packed: Float64Array;
   /** numbers.length. */
@@ -197,6 +199,7 @@ function formInfo(form: NameForm, lex: Lexicon): FormInfo {
     numbers,
     informative: informativeCount(form),
     relationParticle: hasRelationParticle(form),
+    middleInitial: hasMiddleInitial(toks),
     packed,
     numberCount: numbers.length,
     runs,
@@ -210,21 +213,28 @@ function formInfo(form: NameForm, lex: Lexicon): FormInfo {
 
 /**
  * An initial inside a name (neither its first token nor its last) stands for a middle name: it does not take the other
- * name's last token (its family name, in the usual order) while its own name ends in a word. "John A. Smith" is not
+ * name's last token (its family name, in the usual order) while both names end in a word. "John A. Smith" is not
  * "John Adams": A paired with ADAMS left SMITH alone, as if the family names did not differ. Not where the initial's
  * name holds a particle: "Mohammed A. al-Masri" may be "Mohammed Abdullah", named by his father's name without the
  * nisba. Returns `m`, changed.
  */
-function middleInitials(q: readonly Token[], c: readonly Token[], m: SimMatrix): SimMatrix {
+function middleInitials(q: readonly Token[], c: readonly Token[], qi: FormInfo, ci: FormInfo, m: SimMatrix): SimMatrix {
   const nq = q.length;
   const nc = c.length;
-  if (nq < 2 || nc < 2 || q[nq - 1]!.kind !== Kind.Word || c[nc - 1]!.kind !== Kind.Word) return m;
-  if (nq > 2 && !q.some(isParticle)) for (let i = 1; i < nq - 1; i++) if (q[i]!.kind === Kind.Initial) m.sims[i * nc + nc - 1] = 0;
-  if (nc > 2 && !c.some(isParticle)) for (let j = 1; j < nc - 1; j++) if (c[j]!.kind === Kind.Initial) m.sims[(nq - 1) * nc + j] = 0;
+  if (qi.middleInitial && nc > 1 && c[nc - 1]!.kind === Kind.Word)
+    for (let i = 1; i < nq - 1; i++) if (q[i]!.kind === Kind.Initial) m.sims[i * nc + nc - 1] = 0;
+  if (ci.middleInitial && nq > 1 && q[nq - 1]!.kind === Kind.Word)
+    for (let j = 1; j < nc - 1; j++) if (c[j]!.kind === Kind.Initial) m.sims[(nq - 1) * nc + j] = 0;
   return m;
 }
 
-const isParticle = (t: Token) => t.kind === Kind.Particle;
+/** The form holds an initial between its first token and its last, ends in a word and holds no particle. */
+function hasMiddleInitial(toks: readonly Token[]): boolean {
+  const n = toks.length;
+  if (n < 3 || toks[n - 1]!.kind !== Kind.Word || toks.some((t) => t.kind === Kind.Particle)) return false;
+  for (let i = 1; i < n - 1; i++) if (toks[i]!.kind === Kind.Initial) return true;
+  return false;
+}
 
 const byQueryIndex = (a: TokenPair, b: TokenPair) => a.q[0]! - b.q[0]!;
 
@@ -244,7 +254,7 @@ export function compareForms(
   const qi = formInfo(q, lex);
   const ci = formInfo(c, lex);
   // The similarities go to scratch space (align keeps what it pairs) unless the caller gives them.
-  const sims = matrix ?? middleInitials(q.tokens, c.tokens, similarityMatrix(q.tokens, c.tokens, cache, alignMatrix));
+  const sims = matrix ?? middleInitials(q.tokens, c.tokens, qi, ci, similarityMatrix(q.tokens, c.tokens, cache, alignMatrix));
   const pairs = align(q.tokens, c.tokens, cache, sims, compositeParts(qi, ci, q.tokens.length, c.tokens.length), qi.long, ci.long);
   const qw = qi.weights;
   const cw = ci.weights;
