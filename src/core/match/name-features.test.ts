@@ -36,6 +36,18 @@ describe('name features', () => {
     expect(long.score).toBeLessThan(missing.score);
   });
 
+  it("counts a missing father's name written in Cyrillic as little as one written in Latin, whatever the romanisation", () => {
+    const latin = match({ name: 'Serej Testov' }, person('Sergej Viktorovich Testov'));
+    // SEREJ is closest to ISO 9's SERGEJ, whose VIKTOROVIC reads like a South Slavic family name (-ovic).
+    const cyrillic = match({ name: 'Serej Testov' }, person('Сергей Викторович Тестов'));
+    const family = match({ name: 'Serej Testov' }, person('Sergej Testov Viktorov'));
+    expect(feature(cyrillic, 'romanised')?.detail).toContain('SERGEJ VIKTOROVIC TESTOV');
+    const unmatched = (r: ReturnType<typeof match>) => feature(r, 'unmatchedOne')?.value ?? 0;
+    expect(unmatched(cyrillic)).toBe(unmatched(latin));
+    expect(unmatched(cyrillic)).toBeLessThan(unmatched(family));
+    expect(cyrillic.score).toBeCloseTo(latin.score, 6);
+  });
+
   it("counts a given name that is the father's name in the other against the match, but not BEN as a given name", () => {
     const swapped = match({ name: 'Salman bin Muhammad Testrawi' }, person('Muhammad bin Salman Testrawi'));
     expect(feature(swapped, 'conflict')?.detail).toBe(

@@ -140,6 +140,9 @@ export function nameForms(raw: string, source: NameSource, style: NameStyle, lex
     const key = toks.join(' ');
     if (!toks.length || seen.has(key)) return;
     seen.add(key);
+    // A romanisation keeps the father's names read in the original script, word for word (ISO 9 turns -ович into -ovic).
+    const original = out[0]?.roles;
+    if (romanised && original?.length === roles.length) original.forEach((r, i) => (roles[i] ||= r));
     const tokens = toks.map((t) => (intern ? lex.intern(t) : lex.lookup(t)));
     out.push({ tokens, roles, text, source, romanised, latin: isLatin(key), legal, derived: undefined });
   };

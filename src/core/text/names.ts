@@ -40,7 +40,12 @@ const PARTICLES = new Set(
 );
 /** Particles after which the next token is a father's or ancestor's name. */
 const PATRONYMIC_PARTICLES = new Set(['bin', 'ibn', 'bint', 'ben', 'bent', 'ould', 'wuld', 'ag']);
-const PATRONYMIC_SUFFIX = /(?:ovich|evich|yevich|ievich|ovych|evych|ovna|evna|yevna|ivna|ichna|oglu|ogly|ogli|oglou|uly|kyzy|qizi|kizi)$/;
+/**
+ * Father's-name endings: Latin spellings, and the East Slavic ones in Cyrillic (after diacritic folding: й → и, ў → у),
+ * where -ович is read before a romanisation turns it into the -ovic of South Slavic family names (ISO 9).
+ */
+const PATRONYMIC_SUFFIX =
+  /(?:ovich|evich|yevich|ievich|ovych|evych|ovna|evna|yevna|ivna|ichna|oglu|ogly|ogli|oglou|uly|kyzy|qizi|kizi|ович|евич|овна|евна|ична|івна|авіч|евіч|ауна|еуна)$/;
 const SHORT_PATRONYMIC = /[^aeiou]ich$/;
 const NUMBER = /^\p{N}+$/u;
 const ORG_SCHEMAS = new Set(['Company', 'Organization', 'LegalEntity', 'PublicBody', 'Vessel', 'Airplane', 'Asset']);

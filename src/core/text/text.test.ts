@@ -6,6 +6,7 @@ import {
   doubleMetaphone,
   equivalentTokens,
   foldDiacritics,
+  guessCyrillicLanguage,
   isLatin,
   normaliseText,
   parseName,
@@ -83,6 +84,10 @@ describe('romanise', () => {
     has('Александр Сергеевич Пушкин', 'aleksandr sergeevich pushkin');
     has('Александр Сергеевич Пушкин', 'alexander sergeyevich pushkin');
     has('Олександр Зінченко', 'oleksandr zinchenko');
+    // Without і, ї, є or ґ, a Ukrainian name is told by its -ський ending (и → y); Russian -ськов names stay Russian.
+    has('Володимир Зеленський', 'volodymyr zelenskyi');
+    expect(guessCyrillicLanguage('Ольга Кобилянська')).toBe('uk');
+    expect(guessCyrillicLanguage('Сергей Гуськов')).toBe('ru');
     has('习近平', 'xi jinping');
     has('Αλέξης Τσίπρας', 'alexis tsipras');
     has('მიხეილ სააკაშვილი', 'mikheil saakashvili');
@@ -172,6 +177,8 @@ describe('names', () => {
     const kinds = (s: string) => parseName(s).tokens.map((t) => `${t.text}:${t.kind}`);
     expect(kinds('Sheikh Abu Bakr al-Baghdadi')).toEqual(['sheikh:title', 'abu:particle', 'bakr:given', 'al:particle', 'baghdadi:family']);
     expect(kinds('Ivanov Ivan Ivanovich')).toEqual(['ivanov:family', 'ivan:given', 'ivanovich:patronymic']);
+    expect(kinds('Иванов Иван Иванович')).toEqual(['иванов:family', 'иван:given', 'иванович:patronymic']);
+    expect(kinds('Ольга Петрівна Коваль')).toEqual(['ольга:given', 'петрівна:patronymic', 'коваль:family']);
     expect(kinds('Osama bin Laden')).toEqual(['osama:given', 'bin:particle', 'laden:patronymic']);
     expect(kinds('J. R. Testperson')).toEqual(['j:initial', 'r:initial', 'testperson:given']);
     expect(parseName('Abdulrahman Khairullah').split).toEqual([

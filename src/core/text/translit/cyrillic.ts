@@ -111,6 +111,8 @@ const KAZAKH = /[әғқңөұүһ]/;
 const KYRGYZ_ONLY = /[ңөү]/;
 const TAJIK = /[ӣӯҳҷ]/;
 const UKRAINIAN = /[іїєґ]/;
+/** Ukrainian adjectival family names (-ський, -цька): Russian writes -ский, -цкая. */
+const UKRAINIAN_SURNAME = /[сзц]ьк(?:ий|а)(?![\p{L}\p{M}])/u;
 const BELARUSIAN = /ў/;
 const SERBIAN = /[ђћџљњјѓќѕ]/;
 const BULGARIAN = /ъ[бвгджзклмнпрстфхцчшщ]|щ[ъ]/;
@@ -122,7 +124,7 @@ export function guessCyrillicLanguage(s: string): CyrillicLanguage {
   if (KAZAKH.test(s) && /[әғқұһі]/.test(s)) return 'kk';
   if (KYRGYZ_ONLY.test(s)) return 'ky';
   if (BELARUSIAN.test(s)) return 'be';
-  if (UKRAINIAN.test(s)) return 'uk';
+  if (UKRAINIAN.test(s) || UKRAINIAN_SURNAME.test(s)) return 'uk';
   if (SERBIAN.test(s)) return 'sr';
   if (BULGARIAN.test(s) && !RUSSIAN_ONLY.test(s)) return 'bg';
   return 'ru';
