@@ -48,6 +48,21 @@ describe('name features', () => {
     expect(cyrillic.score).toBeCloseTo(latin.score, 6);
   });
 
+  it('reads a slash in a listed name as two names or two words, as lists write alternatives', () => {
+    const org = (name: string): MatchEntity => ({ id: `o-${name}`, schema: 'Organization', properties: { name: [name] } });
+    const names = match({ name: 'Al Quuxida', schema: 'Organization' }, org('Al-Quuxida/Testland Army'));
+    const words = match({ name: "Quux's Testing Army", schema: 'Organization' }, org("QUUX'S TESTING MOVEMENT/ARMY"));
+    const other = match({ name: 'Al Quuxida Army', schema: 'Organization' }, org('Al-Quuxida/Testland Army'));
+    expect(names.match).toBe(true);
+    expect(feature(names, 'unmatchedOne')).toBeUndefined();
+    expect(feature(words, 'unmatchedOne')).toBeUndefined();
+    expect(words.match).toBe(true);
+    // Neither half alone is "Al Quuxida Army": a word of one name is not added to the other.
+    expect(feature(other, 'unmatchedOne')).toBeDefined();
+    // Single letters around a slash are an abbreviation (A/S, J/V), not alternatives.
+    expect(feature(match({ name: 'Testing Denmark', schema: 'Company' }, company('Testing Denmark A/S')), 'unmatchedOne')).toBeUndefined();
+  });
+
   it("counts a given name that is the father's name in the other against the match, but not BEN as a given name", () => {
     const swapped = match({ name: 'Salman bin Muhammad Testrawi' }, person('Muhammad bin Salman Testrawi'));
     expect(feature(swapped, 'conflict')?.detail).toBe(

@@ -126,6 +126,21 @@ function tokensOf(text: string, style: NameStyle): { toks: string[]; roles: numb
   return { toks, roles: toks.map(() => 0), legal };
 }
 
+/** One word or another, written with a slash between two words of at least three letters (MOVEMENT/ARMY, not M/S or J/V). */
+const WORD_CHOICE = /(^|\s)([\p{L}\p{M}'’-]{3,})\/([\p{L}\p{M}'’-]{3,})(?=\s|$)/u;
+
+/**
+ * Lists write alternatives with one slash: two whole names when each half has two words or more ("Al Qa'ida/Islamic
+ * Army"), else two words ("Lord's Resistance Movement/Army", "Isfahan/Esfahan"). The name as written stays a form too.
+ */
+function slashAlternatives(text: string): string[] {
+  const halves = text.split('/');
+  if (halves.length !== 2) return [];
+  if (halves.every((h) => nameTokens(h).filter((t) => t.length >= 2).length >= 2)) return halves.map((h) => h.trim());
+  const choice = WORD_CHOICE.exec(text);
+  return choice ? [choice[2]!, choice[3]!].map((word) => text.replace(choice[0], choice[1]! + word)) : [];
+}
+
 /**
  * The comparable forms of one name: its own spelling and, for a name in another script, each romanisation (for a
  * Wade–Giles name, its Pinyin spellings).
@@ -149,6 +164,7 @@ export function nameForms(raw: string, source: NameSource, style: NameStyle, lex
   add(text, false);
   if (!out.length || !out[0]!.latin) for (const r of romanise(text)) add(r, true);
   else for (const r of respell(text)) add(r, true);
+  if (text.includes('/')) for (const alt of slashAlternatives(text)) add(alt, false);
   return out;
 }
 
