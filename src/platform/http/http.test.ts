@@ -1,10 +1,12 @@
 // The HTTP contract: every route authenticated unless listed public, permissions, CSRF, problems, headers, metrics.
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../test-support/app.js';
 import { ManualClock } from '../clock.js';
 import { PUBLIC_ROUTES } from './public-routes.js';
-import { buildHttpApp } from './app.js';
+import { buildHttpApp, webDistDir } from './app.js';
 import { createLogger } from '../log.js';
 import type { ModuleDescriptor } from '../module.js';
 
@@ -291,6 +293,45 @@ describe('problems, limits and headers', () => {
     expect(doc.statusCode).toBe(200);
     expect(doc.json().openapi).toBe('3.1.0');
     expect(Object.keys(doc.json().paths)).toContain('/api/admin/users');
+  });
+});
+
+describe('web workbench files', () => {
+  const web = webDistDir();
+  if (!web) console.warn('skipped: the web workbench is not built (npm run build)');
+  /** A GET with the path sent exactly as written (fetch and inject resolve dot segments first, as browsers do). */
+  const rawGet = (port: number, path: string) =>
+    new Promise<{ status: number; type: string; body: string }>((done, fail) => {
+      const req = request({ host: '127.0.0.1', port, path }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => done({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body }));
+      });
+      req.on('error', fail);
+      req.end();
+    });
+  it.skipIf(!web)('serves the workbench and its deep links, and refuses paths that climb out of it as problems', async () => {
+    const t = await createTestApp();
+    const app = await buildHttpApp(t.ctx, {});
+    try {
+      await app.listen({ host: '127.0.0.1', port: 0 });
+      const port = (app.server.address() as AddressInfo).port;
+      for (const path of ['/', '/screening']) {
+        const page = await rawGet(port, path);
+        expect(page.status).toBe(200);
+        expect(page.body).toMatch(/^<!doctype html>/i);
+      }
+      for (const path of ['/%2e%2e/%2e%2e/etc/passwd', '/assets/%2e%2e/%2e%2e/%2e%2e/package.json', '/.%2e/.%2e/etc/passwd']) {
+        const res = await rawGet(port, path);
+        expect(res.status, path).toBe(403);
+        expect(res.type, path).toMatch(/^application\/problem\+json/);
+        expect(res.body, path).not.toMatch(/root:|"name": "vigil"/);
+      }
+    } finally {
+      await app.close();
+      await t.close();
+    }
   });
 });
 

@@ -71,6 +71,9 @@ export function toAppError(error: unknown): AppError {
       return new AppError('bad-request', e.message);
   }
   if (e instanceof SyntaxError || e.statusCode === 400) return new AppError('bad-request', e.message);
+  // The static file server refuses paths that climb out of or alias within its root (`/%2e%2e/…`).
+  if (e.statusCode === 403) return new AppError('forbidden', 'This path is not served.');
+  if (e.statusCode === 404) return new AppError('not-found', 'This path is not served.');
   if (e.statusCode === 413) return new AppError('payload-too-large', e.message);
   if (e.statusCode === 415) return new AppError('unsupported-media-type', e.message);
   return new AppError('internal', 'An internal error occurred. Quote the request id to the administrator.');
