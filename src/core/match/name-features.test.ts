@@ -57,6 +57,10 @@ describe('name features', () => {
     expect(feature(names, 'unmatchedOne')).toBeUndefined();
     expect(feature(words, 'unmatchedOne')).toBeUndefined();
     expect(words.match).toBe(true);
+    // Between spaces a slash separates two names, also a short one (an acronym).
+    const acronym = match({ name: 'Harakat ul Quuxidin', schema: 'Organization' }, org('HARAKAT UL-QUUXIDIN / HUQ'));
+    expect(feature(acronym, 'unmatchedOne')).toBeUndefined();
+    expect(match({ name: 'HUQ', schema: 'Organization' }, org('HARAKAT UL-QUUXIDIN / HUQ')).match).toBe(true);
     // Neither half alone is "Al Quuxida Army": a word of one name is not added to the other.
     expect(feature(other, 'unmatchedOne')).toBeDefined();
     // Single letters around a slash are an abbreviation (A/S, J/V), not alternatives.

@@ -130,13 +130,16 @@ function tokensOf(text: string, style: NameStyle): { toks: string[]; roles: numb
 const WORD_CHOICE = /(^|\s)([\p{L}\p{M}'’-]{3,})\/([\p{L}\p{M}'’-]{3,})(?=\s|$)/u;
 
 /**
- * Lists write alternatives with one slash: two whole names when each half has two words or more ("Al Qa'ida/Islamic
- * Army"), else two words ("Lord's Resistance Movement/Army", "Isfahan/Esfahan"). The name as written stays a form too.
+ * Lists write alternatives with one slash: two whole names when the slash stands between spaces ("Harakat ul-Mujahidin /
+ * HUM") or each half has two words or more ("Al Qa'ida/Islamic Army"), else two words ("Lord's Resistance
+ * Movement/Army", "Isfahan/Esfahan"). The name as written stays a form too.
  */
 function slashAlternatives(text: string): string[] {
   const halves = text.split('/');
   if (halves.length !== 2) return [];
-  if (halves.every((h) => nameTokens(h).filter((t) => t.length >= 2).length >= 2)) return halves.map((h) => h.trim());
+  const words = halves.map((h) => nameTokens(h).filter((t) => t.length >= 2).length);
+  const spaced = /\s\/\s/.test(text);
+  if (spaced ? words.every((n) => n >= 1) : words.every((n) => n >= 2)) return halves.map((h) => h.trim());
   const choice = WORD_CHOICE.exec(text);
   return choice ? [choice[2]!, choice[3]!].map((word) => text.replace(choice[0], choice[1]! + word)) : [];
 }
