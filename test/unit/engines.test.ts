@@ -1,11 +1,10 @@
 // Every installed package must support the Node.js these machines run (the project's decision: Node 20): a package
 // whose `engines` exclude it installs with a warning and may break at run time.
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import semver from 'semver';
 import { describe, expect, it } from 'vitest';
-
-const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+import { ROOT } from '../../src/test-support/cli.js';
 
 interface LockEntry {
   version?: string;
@@ -14,8 +13,8 @@ interface LockEntry {
 
 describe('dependencies', () => {
   it('lock only packages whose engines allow the Node.js in use and the package.json engines range', () => {
-    const root = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { engines?: { node?: string } };
-    const lock = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
+    const root = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines?: { node?: string } };
+    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
     const floor = semver.minVersion(root.engines?.node ?? process.version)!.version;
     const refused: string[] = [];
     for (const [path, entry] of Object.entries(lock.packages)) {
