@@ -16,7 +16,7 @@ export interface NameForm {
   readonly romanised: boolean;
   /** True when every token is Latin script. */
   readonly latin: boolean;
-  /** Per token: ROLE_PATRONYMIC for a father's name (it identifies less), else 0. */
+  /** Per token: ROLE_PATRONYMIC for a father's name, ROLE_REPEATED for a part written again right after itself (both identify less), else 0. */
   readonly roles: readonly number[];
   /** Group of the organisation legal form found in the name (stock, limited, generic …), null when none. */
   readonly legal: string | null;
@@ -106,10 +106,11 @@ function tokensOf(text: string, style: NameStyle): { toks: string[]; roles: numb
     for (const t of kept) {
       const plain = /\d/.test(t.text) && /[a-z]/.test(t.text) ? t.text.replace(/[0134579]/g, (d) => LEET[d]!) : t.text;
       for (const part of splitHan([plain])) {
-        // A name part written twice in a row is written once (ABDUL AZIZ AZIZ); repeated further apart it is another name part.
-        if (toks[toks.length - 1] === part) continue;
+        // A name part written again right after itself stays (MOHAMED MOHAMED may be Mohamed son of Mohamed): it says little
+        // when the other name lacks it (Sergey Sergey Shoigu), and contradicts another name part in its place (OSMAN MOHAMED).
+        const again = toks[toks.length - 1] === part;
         toks.push(part);
-        roles.push(t.kind === 'patronymic' ? ROLE_PATRONYMIC : 0);
+        roles.push(again ? ROLE_REPEATED : t.kind === 'patronymic' ? ROLE_PATRONYMIC : 0);
       }
     }
     return { toks: toks.slice(0, MAX_TOKENS), roles: roles.slice(0, MAX_TOKENS), legal: null };
@@ -172,8 +173,9 @@ export function nameForms(raw: string, source: NameSource, style: NameStyle, lex
 }
 
 export const ROLE_PATRONYMIC = 1;
+export const ROLE_REPEATED = 2;
 
-/** Weight of a token relative to a word: particles, initials and patronymics say less about who is meant. */
+/** Weight of a token relative to a word: particles, initials, patronymics and repeated parts say less about who is meant. */
 export function kindWeight(kind: Kind, role = 0): number {
-  return kind === Kind.Particle ? 0.15 : kind === Kind.Initial ? 0.3 : role === ROLE_PATRONYMIC ? 0.5 : 1;
+  return kind === Kind.Particle ? 0.15 : kind === Kind.Initial ? 0.3 : role === ROLE_PATRONYMIC ? 0.5 : role === ROLE_REPEATED ? 0.3 : 1;
 }
