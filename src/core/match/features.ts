@@ -15,10 +15,10 @@ import {
   type TokenPair,
 } from './align.js';
 import { FEATURE_INDEX as F, NAME_FEATURE_COUNT } from './feature-list.js';
-import { Kind, type Lexicon, type Token } from './lexicon.js';
+import { Kind, spellingOf, type Lexicon, type Token } from './lexicon.js';
 import { kindWeight, type NameForm } from './names.js';
 import { letterMask, levenshtein } from './strings.js';
-import { sameSyllabicScript } from './text.js';
+import { sameSyllabicScript, spellingKey } from './text.js';
 import { sortSmall } from './sort.js';
 
 /** The comparison of one pair of name forms. */
@@ -283,7 +283,8 @@ export function compareForms(
     mc += p.sim * weightAt(cw, p.c);
     const word = anyInformative(q, p.q) || anyInformative(c, p.c);
     if (word && p.sim <= weakest) {
-      const edits = p.how === 'fuzzy' || p.how === 'phonetic' ? Math.min(4, levenshtein(words(q, p.q), words(c, p.c))) / 4 : 0;
+      // Letters that spell one sound (BARACK, BARAK) are no edit.
+      const edits = p.how === 'fuzzy' || p.how === 'phonetic' ? Math.min(4, levenshtein(spelled(q, p.q), spelled(c, p.c))) / 4 : 0;
       if (p.sim < weakest || edits > weakEdits) weakEdits = edits;
       weakest = p.sim;
     }
@@ -589,6 +590,9 @@ function sameScript(q: NameForm, c: NameForm): boolean {
   const chars = new Set(q.tokens.flatMap((t) => [...t.text]));
   return c.tokens.some((t) => [...t.text].some((ch) => chars.has(ch)));
 }
+
+/** The spelling key (see spellingKey) of the tokens at `idx` joined. */
+const spelled = (form: NameForm, idx: readonly number[]) => (idx.length === 1 ? spellingOf(form.tokens[idx[0]!]!) : spellingKey(words(form, idx)));
 
 /** The spelling of the tokens at `idx` joined (one token's own spelling when there is one). */
 const words = (form: NameForm, idx: readonly number[]) => (idx.length === 1 ? form.tokens[idx[0]!]!.text : idx.map((i) => form.tokens[i]!.text).join(''));

@@ -1,5 +1,5 @@
 // Interned name tokens with their phonetic key, equivalence keys and document frequency, shared by an index and its queries.
-import { equivalents, phonetic } from './text.js';
+import { equivalents, phonetic, spellingKey } from './text.js';
 import { PARTICLES } from './name-words.js';
 import { letterMask } from './strings.js';
 
@@ -23,6 +23,13 @@ export interface Token {
   readonly mask: number;
   /** A bit per phonetic key (of a hash of it): tokens whose masks share no bit share no key. */
   readonly phonMask: number;
+  /** The spelling key (see spellingKey), once spellingOf has needed it. */
+  spelling: string | undefined;
+}
+
+/** The token's spelling with letters that spell one sound made one (see spellingKey), computed once. */
+export function spellingOf(t: Token): string {
+  return (t.spelling ??= spellingKey(t.text));
 }
 
 function kindOf(text: string): Kind {
@@ -111,7 +118,8 @@ export class Lexicon {
   /** Approximate bytes held by the lexicon. */
   bytes(): number {
     let b = this.df.byteLength;
-    for (const t of this.tokens) b += 96 + t.text.length * 2 + t.phon.length * 40 + t.eq.length * 8;
+    for (const t of this.tokens)
+      b += 104 + t.text.length * 2 + t.phon.length * 40 + t.eq.length * 8 + (t.spelling && t.spelling !== t.text ? 24 + t.spelling.length * 2 : 0);
     return b;
   }
 }
@@ -124,7 +132,7 @@ function make(id: number, text: string): Token {
   const phon = phonetic(text);
   let phonMask = 0;
   for (const k of phon) phonMask |= 1 << (hash(k) & 31);
-  return { id, text, kind: kindOf(text), phon, eq: equivalents(text), mask: letterMask(text), phonMask };
+  return { id, text, kind: kindOf(text), phon, eq: equivalents(text), mask: letterMask(text), phonMask, spelling: undefined };
 }
 
 function hash(s: string): number {

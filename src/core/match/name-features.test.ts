@@ -129,6 +129,15 @@ describe('name features', () => {
     expect(feature(repeated, 'conflict')?.value).toBe(1);
   });
 
+  it('counts no edit between letters that spell one sound, and every other letter', () => {
+    // BARACK and BARAK, KHUSSEIN and HUSSEIN: one name in two spelling conventions.
+    const spelled = match({ name: 'Barack Testama' }, person('Barak Testama'));
+    expect(feature(spelled, 'weakestEdits')).toBeUndefined();
+    expect(spelled.match).toBe(true);
+    const other = match({ name: 'Pedro Testancho' }, person('Pedro Testanchez'));
+    expect(feature(other, 'weakestEdits')?.value).toBeGreaterThanOrEqual(0.5);
+  });
+
   it('reads common abbreviations in organisation names as the words they stand for', () => {
     const abbreviated = match({ name: "First Bank Int'l", schema: 'Company' }, company('First International Bank'));
     const written = match({ name: 'First Bank International', schema: 'Company' }, company('First International Bank'));

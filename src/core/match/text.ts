@@ -8,12 +8,13 @@ import {
   parseName,
   phoneticKeys,
   romanise as romaniseText,
+  spellingKey,
   tokens,
   wadeGilesToPinyin,
   type ScriptName,
 } from '../text/index.js';
 
-export { isLatin, normaliseText, parseName };
+export { isLatin, normaliseText, parseName, spellingKey };
 
 /** Normalised tokens with Latin diacritics folded (ä → a); tokens of other scripts kept as they are. */
 export function nameTokens(s: string): string[] {

@@ -18,6 +18,30 @@ const SKELETON_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/([a-z])\1+/g, '$1'],
 ];
 
+/** Letters that spell one sound in the conventions names are romanised and spelled with, made one; vowels kept. */
+const SPELLING_RULES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/ph/g, 'f'],
+  [/t?sch|tch/g, 'ch'],
+  [/ck|q|c(?=[aou]|$)/g, 'k'],
+  [/kh/g, 'h'],
+  [/dj/g, 'j'],
+  [/w/g, 'v'],
+  [/ou/g, 'u'],
+  [/y/g, 'i'],
+  [/([a-z])\1+/g, '$1'],
+];
+
+/**
+ * A token's spelling with the choices between letters that spell one sound made one (ck and k, ph and f, kh and h, w
+ * and v, ou and u, y and i, doubled letters): BARACK and BARAK, KHUSSEIN and HUSEIN, WLADIMIR and VLADIMIR spell alike.
+ * Unlike the skeleton, vowels stay: they tell names apart.
+ */
+export function spellingKey(token: string): string {
+  let t = token;
+  for (const [re, out] of SPELLING_RULES) t = t.replace(re, out);
+  return t;
+}
+
 /**
  * Consonant skeleton of a romanised token: spellings of one sound unified (q/k/c, ph/f, w/v, dj/j, dh/th/z, sh/ch),
  * doubled letters single, vowels and y/h between vowels dropped ("mohammed", "muhammad" → "mhmd").
