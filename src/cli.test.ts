@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { vigil } from './test-support/cli.js';
+import { startVigil, vigil } from './test-support/cli.js';
 
 const dirs: string[] = [];
 const freshDir = () => {
@@ -23,6 +23,17 @@ describe('vigil CLI', () => {
     const body = JSON.parse(r.stdout);
     expect(body).toMatchObject({ username: 'alice.example', roles: ['analyst'], kind: 'person' });
     expect(body.initialPassword).toMatch(/^[\w-]{20,}$/);
+  });
+
+  it('stops quietly with exit 0 when its reader stops reading (vigil … | head)', async () => {
+    const child = startVigil(['match', 'Testperson Quuxley', 'Testperson Quuxly'], env);
+    // The reading end closes before anything is written: every write then fails with EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('exits 1 when the input is rejected, naming the problem', async () => {

@@ -255,7 +255,8 @@ export function compareForms(
   const ci = formInfo(c, lex);
   // The similarities go to scratch space (align keeps what it pairs) unless the caller gives them.
   const sims = matrix ?? middleInitials(q.tokens, c.tokens, qi, ci, similarityMatrix(q.tokens, c.tokens, cache, alignMatrix));
-  const pairs = align(q.tokens, c.tokens, cache, sims, compositeParts(qi, ci, q.tokens.length, c.tokens.length), qi.long, ci.long);
+  const aligned = align(q.tokens, c.tokens, cache, sims, compositeParts(qi, ci, q.tokens.length, c.tokens.length), qi.long, ci.long);
+  const pairs = !organisation && lettersOnly(aligned) ? NO_PAIRS : aligned;
   const qw = qi.weights;
   const cw = ci.weights;
   const particles = qi.relationParticle && ci.relationParticle;
@@ -335,6 +336,19 @@ export function compareForms(
  * nothing for them (ABD EL KADER MAHMOUD AHMED EL SAYED is not ABD EL KADER MAHMOUD MOHAMED EL SAYED for agreeing in
  * five of six parts). Their agreement features are 0, so a contradiction weighs the same in a long name as in a short one.
  */
+/**
+ * Two persons' names that correspond only letter to name (J. S. and JOHN SMITH, NN and NURSULTAN NAZARBAYEV: initials,
+ * or a word spelled by the other's initials) share no name: "N.N." is how records write a name not known. They are
+ * compared as names with no token in common; other evidence still counts. An organisation's acronym is its name (IBM).
+ */
+const NO_PAIRS: TokenPair[] = [];
+
+function lettersOnly(pairs: readonly TokenPair[]): boolean {
+  if (pairs.length === 0) return false;
+  for (const p of pairs) if (p.how !== 'initial' && p.how !== 'abbreviation') return false;
+  return true;
+}
+
 function contradicted(v: Float64Array): void {
   v[F.nameSimilarity] = 0;
   v[F.coverageMin] = 0;

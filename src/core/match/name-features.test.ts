@@ -138,6 +138,17 @@ describe('name features', () => {
     expect(feature(other, 'weakestEdits')?.value).toBeGreaterThanOrEqual(0.5);
   });
 
+  it('finds no name in initials alone: N.N. is not every person whose names start with N', () => {
+    for (const name of ['N.N.', 'N. Q.', 'NQ']) {
+      const r = match({ name }, person('Nursultan Quuxbayev'));
+      expect(r.match, name).toBe(false);
+      expect(feature(r, 'nameSimilarity')?.value, name).toBe(0);
+    }
+    // An initial beside a name still stands for a name part; an organisation's acronym is its name.
+    expect(match({ name: 'N. Quuxbayev' }, person('Nursultan Quuxbayev')).match).toBe(true);
+    expect(match({ name: 'QTM', schema: 'Company' }, company('Quux Testing Machines')).match).toBe(true);
+  });
+
   it('reads common abbreviations in organisation names as the words they stand for', () => {
     const abbreviated = match({ name: "First Bank Int'l", schema: 'Company' }, company('First International Bank'));
     const written = match({ name: 'First Bank International', schema: 'Company' }, company('First International Bank'));
