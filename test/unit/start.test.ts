@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../src/test-support/cli.js';
+import { listening, ROOT } from '../../src/test-support/cli.js';
 import { buildIsStale } from '../../scripts/build-state.mjs';
 
 const stale = buildIsStale(ROOT);
@@ -31,19 +31,10 @@ describe.skipIf(stale)('npm start', () => {
   /** Starts `npm start`'s script as `command` runs it; resolves once the server answers, with its URL and the exit code to come. */
   async function serving(command: string, args: string[]) {
     const start = spawn(command, args, { cwd: ROOT, env: env(), stdio: 'pipe' });
-    let out = '';
     const exited = new Promise<number | null>((resolve) => start.on('exit', (code) => resolve(code)));
-    const url = await new Promise<string>((resolve, reject) => {
-      start.stdout.on('data', (d) => {
-        out += String(d);
-        const m = /running at (http:\/\/\S+?)\/?\s/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      start.stderr.on('data', (d) => (out += String(d)));
-      void exited.then(() => reject(new Error(`npm start exited before serving: ${out}`)));
-    });
+    const { url, output } = await listening(start);
     expect((await fetch(`${url}/health`)).status).toBe(200);
-    return { start, url, exited, out: () => out };
+    return { start, url, exited, out: output };
   }
 
   /** Resolves once nothing answers at `url` any more. */

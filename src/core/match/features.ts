@@ -330,25 +330,26 @@ export function compareForms(
   return { q, c, pairs, qUnmatched, cUnmatched, values: v };
 }
 
-/**
- * Names that contradict each other (each keeps a word or initial the other lacks, or a given name is the father's name
- * in the other) are not partly the same name: how much of them agrees, and how rare the agreeing tokens are, says
- * nothing for them (ABD EL KADER MAHMOUD AHMED EL SAYED is not ABD EL KADER MAHMOUD MOHAMED EL SAYED for agreeing in
- * five of six parts). Their agreement features are 0, so a contradiction weighs the same in a long name as in a short one.
- */
+/** What a pair of forms aligns to when it may not be aligned at all (see lettersOnly). */
+const NO_PAIRS: TokenPair[] = [];
+
 /**
  * Two persons' names that correspond only letter to name (J. S. and JOHN SMITH, NN and NURSULTAN NAZARBAYEV: initials,
  * or a word spelled by the other's initials) share no name: "N.N." is how records write a name not known. They are
  * compared as names with no token in common; other evidence still counts. An organisation's acronym is its name (IBM).
  */
-const NO_PAIRS: TokenPair[] = [];
-
 function lettersOnly(pairs: readonly TokenPair[]): boolean {
   if (pairs.length === 0) return false;
   for (const p of pairs) if (p.how !== 'initial' && p.how !== 'abbreviation') return false;
   return true;
 }
 
+/**
+ * Names that contradict each other (each keeps a word or initial the other lacks, or a given name is the father's name
+ * in the other) are not partly the same name: how much of them agrees, and how rare the agreeing tokens are, says
+ * nothing for them (ABD EL KADER MAHMOUD AHMED EL SAYED is not ABD EL KADER MAHMOUD MOHAMED EL SAYED for agreeing in
+ * five of six parts). Their agreement features are 0, so a contradiction weighs the same in a long name as in a short one.
+ */
 function contradicted(v: Float64Array): void {
   v[F.nameSimilarity] = 0;
   v[F.coverageMin] = 0;
