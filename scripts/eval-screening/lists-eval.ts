@@ -21,6 +21,10 @@ export interface ProbeResult {
   recall: number;
   /** Queries with any match at or above the threshold, per 1,000 (what an analyst would have to review). */
   alarmsPer1000: number;
+  /** Per query: the best score against any entity (what decides an alarm at any threshold). */
+  best: number[];
+  /** Per query: the best score when the best entity is a truth, else -1 (what decides recall at any threshold). */
+  truthBest: number[];
 }
 
 const key = (s: string) =>
@@ -46,20 +50,25 @@ export function runVigil(index: CandidateIndex, probes: readonly Probe[], model:
   let top1 = 0;
   let recall = 0;
   let alarms = 0;
+  const best: number[] = [];
+  const truthBest: number[] = [];
   for (const p of probes) {
     // Prepared once for the search and the screen.
     const q = index.prepare(p.query);
     const found = index.search(q, { limit: candidates });
     if (found.some((c) => p.truth.has(c.entityId))) cand++;
     const r = screen(index, q, { model, threshold, candidates, best: true });
-    if (r.bestEntityId && p.truth.has(r.bestEntityId)) {
+    const hit = r.bestEntityId !== undefined && p.truth.has(r.bestEntityId);
+    if (hit) {
       top1++;
       if (r.best >= threshold) recall++;
     }
     if (r.best >= threshold) alarms++;
+    best.push(r.best);
+    truthBest.push(hit ? r.best : -1);
   }
   const n = probes.length || 1;
-  return { n: probes.length, candidateRecall: cand / n, top1: top1 / n, recall: recall / n, alarmsPer1000: (1000 * alarms) / n };
+  return { n: probes.length, candidateRecall: cand / n, top1: top1 / n, recall: recall / n, alarmsPer1000: (1000 * alarms) / n, best, truthBest };
 }
 
 /** A baseline scans every listed name (it has no index): best entity by its score, then the same measures. */
@@ -68,6 +77,8 @@ export function runBaseline(entities: readonly Listed[], probes: readonly Probe[
   let top1 = 0;
   let recall = 0;
   let alarms = 0;
+  const bests: number[] = [];
+  const truthBest: number[] = [];
   for (const p of probes) {
     let best = -1;
     let bestId = '';
@@ -78,12 +89,15 @@ export function runBaseline(entities: readonly Listed[], probes: readonly Probe[
         bestId = e.id;
       }
     }
-    if (p.truth.has(bestId)) {
+    const hit = p.truth.has(bestId);
+    if (hit) {
       top1++;
       if (best >= threshold) recall++;
     }
     if (best >= threshold) alarms++;
+    bests.push(best);
+    truthBest.push(hit ? best : -1);
   }
   const n = probes.length || 1;
-  return { n: probes.length, candidateRecall: NaN, top1: top1 / n, recall: recall / n, alarmsPer1000: (1000 * alarms) / n };
+  return { n: probes.length, candidateRecall: NaN, top1: top1 / n, recall: recall / n, alarmsPer1000: (1000 * alarms) / n, best: bests, truthBest };
 }

@@ -47,6 +47,21 @@ export function bestThreshold(rows: readonly Scored[], beta = 1): number {
   return best.t;
 }
 
+/**
+ * The lowest threshold at which at most `perThousand` of every 1,000 queries alarm, given each query's best score
+ * (a method's operating point at that alarm rate: recall at equal alarms compares methods on equal terms).
+ */
+export function alarmThreshold(best: readonly number[], perThousand: number): number {
+  const sorted = [...best].sort((a, b) => b - a);
+  const allowed = Math.floor((perThousand * sorted.length) / 1000);
+  // Every score above sorted[allowed] alarms, and there are at most `allowed` of them.
+  return allowed < sorted.length ? sorted[allowed]! + 1e-9 : -Infinity;
+}
+
+/** Share of queries whose truth is ranked first with a score at or above `threshold` (truthBest: -1 when it is not first). */
+export const recallAt = (truthBest: readonly number[], threshold: number) =>
+  truthBest.length ? truthBest.filter((s) => s >= 0 && s >= threshold).length / truthBest.length : 0;
+
 /** A seeded generator, so every run draws the same samples. */
 export const rng = seeded;
 

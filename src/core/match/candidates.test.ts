@@ -31,6 +31,17 @@ describe('CandidateIndex', () => {
     expect(cyrillic.explanation.map((e) => e.feature)).toContain('birthDateExact');
   });
 
+  it('finds a listed person when two of its name parts each have two letters swapped', () => {
+    const typed = CandidateIndex.build([
+      ...LISTED,
+      { id: 'x-8', schema: 'Person', properties: { name: ['Gorbel S. Quelmy'] } },
+      { id: 'x-9', schema: 'Person', properties: { name: ['Gorbov Quimbly'] } },
+    ]);
+    // GOBREL and QUEMLY share too few trigrams with GORBEL and QUELMY for the fuzzy search, and sound otherwise.
+    expect(typed.search({ name: 'Gobrel S. Quemly' }, { limit: 5 }).map((c) => c.entityId)).toContain('x-8');
+    expect(screen(typed, { name: 'Gobrel S. Quemly' }).matches[0]?.entityId).toBe('x-8');
+  });
+
   it('reports the best candidate below the threshold only when asked (evaluations), the best match otherwise', () => {
     // Borislav Zembrovski shares the given name only: scored, below the threshold.
     const below = screen(index, { name: 'Borislav Zemvrobski Testfeld' }, { best: true });

@@ -1,4 +1,5 @@
-// Finds the indexed tokens a query token may be a spelling of: exact, name equivalents, phonetic key, character trigrams.
+// Finds the indexed tokens a query token may be a spelling of: exact, name equivalents, phonetic key, character trigrams,
+// neighbouring letters swapped.
 import { Kind, type Lexicon, type Token } from './lexicon.js';
 import { IntList } from './postings.js';
 import { PHONETIC_SIMILARITY, textSimilarity } from './align.js';
@@ -93,8 +94,26 @@ export class VocabularySearch {
         out.set(id, low ? PHONETIC_SIMILARITY : Math.max(PHONETIC_SIMILARITY, textSimilarity(text, other.text)));
       }
     }
-    if (t.text.length >= 4) this.fuzzy(t, out);
+    if (t.text.length >= 4) {
+      this.fuzzy(t, out);
+      this.transposed(t, out);
+    }
     return toList(out);
+  }
+
+  /**
+   * Indexed words spelled like `t` with two neighbouring letters swapped (HEMLY for HELMY, GEOGRE for GEORGE): the
+   * commonest typing slip, which in a short word leaves too few trigrams in common for the fuzzy search.
+   */
+  private transposed(t: Token, out: Map<number, number>): void {
+    const text = t.text;
+    for (let i = 0; i + 1 < text.length; i++) {
+      if (text[i] === text[i + 1]) continue;
+      const other = this.live(text.slice(0, i) + text[i + 1] + text[i] + text.slice(i + 2));
+      if (!other || other.kind !== Kind.Word || out.has(other.id)) continue;
+      const sim = textSimilarity(text, other.text);
+      if (sim >= MIN_EXPANSION_SIMILARITY) out.set(other.id, sim);
+    }
   }
 
   /**

@@ -1,0 +1,31 @@
+// The evaluation's equal-alarm comparison: each method's threshold at an alarm rate, and recall at a threshold.
+import { describe, expect, it } from 'vitest';
+import { alarmThreshold, recallAt } from '../../scripts/eval-screening/metrics.js';
+
+describe('alarm-rate threshold', () => {
+  it('lets through at most the allowed alarms per 1,000 and no fewer than it must', () => {
+    // 1,000 negatives: 995 score 0.2, five score 0.9, 0.8, 0.7, 0.6, 0.5; 5 per 1,000 allows five alarms.
+    const best = [...Array<number>(995).fill(0.2), 0.9, 0.8, 0.7, 0.6, 0.5];
+    const t = alarmThreshold(best, 5);
+    expect(best.filter((s) => s >= t).length).toBe(5);
+    expect(t).toBeGreaterThan(0.2);
+    expect(t).toBeLessThanOrEqual(0.5);
+    // One per 1,000 allows one alarm: only 0.9 passes.
+    const strict = alarmThreshold(best, 1);
+    expect(best.filter((s) => s >= strict)).toEqual([0.9]);
+  });
+
+  it('allows no alarm when the sample is too small for one, and ties alarm together or not at all', () => {
+    expect([0.4, 0.3].filter((s) => s >= alarmThreshold([0.4, 0.3], 5))).toEqual([]);
+    const tied = [...Array<number>(990).fill(0.1), ...Array<number>(10).fill(0.7)];
+    expect(tied.filter((s) => s >= alarmThreshold(tied, 5)).length).toBe(0);
+  });
+});
+
+describe('recall at a threshold', () => {
+  it('counts the queries whose truth is first at or above it', () => {
+    expect(recallAt([0.9, 0.5, -1, 0.7], 0.6)).toBe(0.5);
+    expect(recallAt([0.9, 0.5, -1, 0.7], -Infinity)).toBe(0.75);
+    expect(recallAt([], 0.5)).toBe(0);
+  });
+});
