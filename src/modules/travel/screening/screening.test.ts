@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test-support/app.js';
 import { storeBackends } from '../../../platform/test-support/services.js';
 import { SYSTEM_ACTOR } from '../../../platform/audit/types.js';
+import { ManualClock } from '../../../platform/clock.js';
 import { importUnDemo } from '../../screening/test-support.js';
 import { decideAlert } from '../../alerts/index.js';
 import { importReports } from '../../documents/index.js';
@@ -19,6 +20,8 @@ import { tr } from '../intake/tables.js';
 import { webhookBody, signature } from './webhook.js';
 
 const FLIGHT = 'LH1234-2026-12-01';
+// Before the fixture flight's departure (10:05 local on 1 December 2026): rules re-screen only flights not yet arrived.
+const BEFORE_DEPARTURE = new Date('2026-12-01T06:00:00Z');
 // The fixture's first passenger becomes a person on the UN list (born 1 July 1942); the others stay invented.
 const listed = readFileSync(join(import.meta.dirname, '../fixtures/paxlst-passengers.edi'), 'latin1')
   .replace('MUSTERFRAU:ERIKA', 'AL-DOURI:IZZAT IBRAHIM')
@@ -35,7 +38,7 @@ for (const backend of storeBackends('passenger screening')) {
   describe(`passenger screening (${backend.name})`, () => {
     let t: TestApp;
     beforeAll(async () => {
-      t = await createTestApp({ backend, env: { VIGIL_TRAVEL_COUNTRY: 'at' } });
+      t = await createTestApp({ backend, clock: new ManualClock(BEFORE_DEPARTURE), env: { VIGIL_TRAVEL_COUNTRY: 'at' } });
       await importUnDemo(t.ctx);
       const csv = 'issuingCountry,documentType,documentNumber,status,reportedOn\nGBR,P,X99999999,stolen,2026-10-01\n';
       await importReports(t.ctx, { lines: csv.split('\n').filter(Boolean), sha256: 'x'.repeat(64), file: 'test.csv', actor: SYSTEM_ACTOR });
