@@ -3,6 +3,7 @@ import { CandidateIndex, screen, type Model, type ScreeningQuery } from '../../s
 import { foldDiacritics, tokens } from '../../src/core/text/index.js';
 import { bestOf, type PairScorer } from './baselines.js';
 import type { Listed } from './data.js';
+import { recallAt } from './metrics.js';
 
 /** A query with the entities that are truly it (empty for a negative). */
 export interface Probe {
@@ -47,9 +48,6 @@ export function nameTruth(entities: readonly Listed[]): (name: string) => Set<st
 
 export function runVigil(index: CandidateIndex, probes: readonly Probe[], model: Model, threshold: number, candidates = 50): ProbeResult {
   let cand = 0;
-  let top1 = 0;
-  let recall = 0;
-  let alarms = 0;
   const best: number[] = [];
   const truthBest: number[] = [];
   for (const p of probes) {
@@ -58,25 +56,15 @@ export function runVigil(index: CandidateIndex, probes: readonly Probe[], model:
     const found = index.search(q, { limit: candidates });
     if (found.some((c) => p.truth.has(c.entityId))) cand++;
     const r = screen(index, q, { model, threshold, candidates, best: true });
-    const hit = r.bestEntityId !== undefined && p.truth.has(r.bestEntityId);
-    if (hit) {
-      top1++;
-      if (r.best >= threshold) recall++;
-    }
-    if (r.best >= threshold) alarms++;
     best.push(r.best);
-    truthBest.push(hit ? r.best : -1);
+    truthBest.push(r.bestEntityId !== undefined && p.truth.has(r.bestEntityId) ? r.best : -1);
   }
-  const n = probes.length || 1;
-  return { n: probes.length, candidateRecall: cand / n, top1: top1 / n, recall: recall / n, alarmsPer1000: (1000 * alarms) / n, best, truthBest };
+  return summary(best, truthBest, threshold, cand / (probes.length || 1));
 }
 
 /** A baseline scans every listed name (it has no index): best entity by its score, then the same measures. */
 export function runBaseline(entities: readonly Listed[], probes: readonly Probe[], scorer: PairScorer, threshold: number): ProbeResult {
   const names = entities.map((e) => ({ id: e.id, names: [...(e.properties.name ?? []), ...(e.properties.alias ?? [])] }));
-  let top1 = 0;
-  let recall = 0;
-  let alarms = 0;
   const bests: number[] = [];
   const truthBest: number[] = [];
   for (const p of probes) {
@@ -89,15 +77,22 @@ export function runBaseline(entities: readonly Listed[], probes: readonly Probe[
         bestId = e.id;
       }
     }
-    const hit = p.truth.has(bestId);
-    if (hit) {
-      top1++;
-      if (best >= threshold) recall++;
-    }
-    if (best >= threshold) alarms++;
     bests.push(best);
-    truthBest.push(hit ? best : -1);
+    truthBest.push(p.truth.has(bestId) ? best : -1);
   }
-  const n = probes.length || 1;
-  return { n: probes.length, candidateRecall: NaN, top1: top1 / n, recall: recall / n, alarmsPer1000: (1000 * alarms) / n, best: bests, truthBest };
+  return summary(bests, truthBest, threshold, NaN);
+}
+
+/** The measures at `threshold`, from each query's best score and its truth's score when ranked first (else -1). */
+function summary(best: number[], truthBest: number[], threshold: number, candidateRecall: number): ProbeResult {
+  const n = best.length || 1;
+  return {
+    n: best.length,
+    candidateRecall,
+    top1: truthBest.filter((s) => s >= 0).length / n,
+    recall: recallAt(truthBest, threshold),
+    alarmsPer1000: (1000 * best.filter((s) => s >= threshold).length) / n,
+    best,
+    truthBest,
+  };
 }
