@@ -1,8 +1,10 @@
 // Generated variants of listed names, one kind at a time, and non-Latin names of other people: what each method does with them.
-import { isLatin, tokens } from '../../src/core/text/index.js';
+import { foldDiacritics, isLatin, tokens } from '../../src/core/text/index.js';
 import type { Listed } from './data.js';
 import type { Probe } from './lists-eval.js';
 import { rng } from './metrics.js';
+
+const folded = (name: string) => tokens(name).map((t) => foldDiacritics(t));
 
 /** Respellings that romanisations and clerks really produce (applied once, to one token). */
 const RESPELL: ReadonlyArray<readonly [RegExp, string]> = [
@@ -45,10 +47,12 @@ function variant(name: string, kind: VariantKind, r: () => number): string | und
       return undefined;
     }
     case 'typo': {
-      const long = toks.map((t, k) => [t, k] as const).filter(([t]) => t.length >= 5);
-      if (!long.length) return undefined;
-      const [t, i] = long[pick(long.length)]!;
-      const at = 1 + pick(t.length - 2);
+      // A keying error falls on any word of three letters or more, at any letter (ALI → ALU, OMAR → MOAR).
+      const words = toks.map((t, k) => [t, k] as const).filter(([t]) => t.length >= 3);
+      if (!words.length) return undefined;
+      const [t, i] = words[pick(words.length)]!;
+      const at = pick(t.length);
+      const swap = Math.min(at, t.length - 2);
       const op = pick(4);
       const letter = 'abcdefghijklmnopqrstuvwxyz'[pick(26)]!;
       const typo =
@@ -58,8 +62,8 @@ function variant(name: string, kind: VariantKind, r: () => number): string | und
             ? t.slice(0, at) + letter + t.slice(at)
             : op === 2
               ? t.slice(0, at) + letter + t.slice(at + 1)
-              : t.slice(0, at - 1) + t[at] + t[at - 1] + t.slice(at + 1);
-      return toks.map((x, k) => (k === i ? typo : x)).join(' ');
+              : t.slice(0, swap) + t[swap + 1] + t[swap] + t.slice(swap + 2);
+      return typo === t ? undefined : toks.map((x, k) => (k === i ? typo : x)).join(' ');
     }
     case 'word order':
       return [toks[toks.length - 1], ...toks.slice(0, -1)].join(' ');
@@ -70,10 +74,14 @@ function variant(name: string, kind: VariantKind, r: () => number): string | und
   }
 }
 
-/** Up to `per` probes of each kind from Latin person names of the entities, each with its source entity as truth. */
-export function variantProbes(entities: readonly Listed[], per: number, seed = 11): Probe[] {
+/**
+ * Up to `per` probes of each kind from Latin person names of the entities. The truth is every entity that carries the
+ * source name (`truth`, see nameTruth): a name alone cannot tell two namesakes apart (Robert Menendez, father and son).
+ */
+export function variantProbes(entities: readonly Listed[], per: number, truth: (name: string) => ReadonlySet<string>, seed = 11): Probe[] {
   const r = rng(seed);
   const people = entities.filter((e) => e.schema === 'Person' && isLatin(e.properties.name?.[0] ?? 'x'));
+  const words = entities.map((e) => ({ id: e.id, names: [...(e.properties.name ?? []), ...(e.properties.alias ?? [])].map((n) => new Set(folded(n))) }));
   const out: Probe[] = [];
   for (const kind of VARIANT_KINDS) {
     let made = 0;
@@ -82,7 +90,14 @@ export function variantProbes(entities: readonly Listed[], per: number, seed = 1
       const name = e.properties.name?.[0];
       const v = name && variant(name, kind, r);
       if (!v) continue;
-      out.push({ query: { name: v, schema: 'Person' }, truth: new Set([e.id]), kind });
+      const truths = truth(name);
+      // Part of a name that another listed person's name holds as well (KIM CHOL: KIM YONG CHOL, KIM SONG CHOL …) does not
+      // say which of them is meant: such a variant has no right answer, and is left out.
+      if (kind === 'partial') {
+        const part = folded(v);
+        if (words.some((w) => !truths.has(w.id) && w.names.some((n) => part.every((t) => n.has(t))))) continue;
+      }
+      out.push({ query: { name: v, schema: 'Person' }, truth: truths, kind });
       made++;
     }
   }

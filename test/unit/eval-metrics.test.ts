@@ -1,6 +1,9 @@
-// The evaluation's equal-alarm comparison: each method's threshold at an alarm rate, and recall at a threshold.
+// The evaluation's equal-alarm comparison (each method's threshold at an alarm rate, and recall at a threshold) and its generated variants.
 import { describe, expect, it } from 'vitest';
+import type { Listed } from '../../scripts/eval-screening/data.js';
+import { nameTruth } from '../../scripts/eval-screening/lists-eval.js';
 import { alarmThreshold, recallAt } from '../../scripts/eval-screening/metrics.js';
+import { variantProbes } from '../../scripts/eval-screening/variants.js';
 
 describe('alarm-rate threshold', () => {
   it('lets through at most the allowed alarms per 1,000 and no fewer than it must', () => {
@@ -27,5 +30,24 @@ describe('recall at a threshold', () => {
     expect(recallAt([0.9, 0.5, -1, 0.7], 0.6)).toBe(0.5);
     expect(recallAt([0.9, 0.5, -1, 0.7], -Infinity)).toBe(0.75);
     expect(recallAt([], 0.5)).toBe(0);
+  });
+});
+
+describe('generated variants', () => {
+  const person = (id: string, name: string): Listed => ({ id, schema: 'Person', properties: { name: [name] }, lists: ['test'] });
+  const listed = [person('a', 'KIM YONG CHOL'), person('b', 'KIM SONG CHOL'), person('c', 'TESTUR QUUXLEY MANAN'), person('d', 'TESTUR QUUXLEY MANAN')];
+  const probes = variantProbes(listed, 50, nameTruth(listed));
+
+  it('takes as truth every listed person with the name varied: a name alone cannot tell namesakes apart', () => {
+    const manan = probes.filter((p) => p.query.name.includes('manan'));
+    expect(manan.length).toBeGreaterThan(0);
+    for (const p of manan) expect([...p.truth].sort()).toEqual(['c', 'd']);
+  });
+
+  it('leaves out a part of a name that another listed person’s name holds too', () => {
+    const partial = probes.filter((p) => p.kind === 'partial').map((p) => p.query.name);
+    // KIM CHOL is in both KIM YONG CHOL and KIM SONG CHOL; TESTUR MANAN only in the namesakes' own name.
+    expect(partial).not.toContain('kim chol');
+    expect(partial).toContain('testur manan');
   });
 });

@@ -120,7 +120,11 @@ export function explanationOf(q: Subject, c: Subject, s: Scored, m: Model, lex: 
     const p = m.weights.priors;
     for (const src of ['weakAlias', 'previousName'] as const)
       if (cmp.q.source === src || cmp.c.source === src)
-        out.push({ feature: src, score: round(p[src]), detail: `the name compared is a ${src === 'weakAlias' ? 'weak alias' : 'previous name'}` });
+        out.push({
+          feature: src,
+          score: round(p[src]),
+          detail: `the name compared is a ${src === 'weakAlias' ? 'weak alias (listed as one, or one name part of a person with fuller names)' : 'previous name'}`,
+        });
   }
   for (const e of s.evidence) {
     const i = (FEATURE_INDEX as Record<string, number>)[e.feature];

@@ -19,6 +19,26 @@ describe('match', () => {
     expect(feature(r, 'unmatchedBoth')?.detail).toBe('surname HABBASH does not match BUSH');
   });
 
+  it('reads a title only where it opens a name: a family name that is also a title stays a name', () => {
+    // BISHOP read as a title left QUENTIN H., which any Quentin H… matched through the initial.
+    const r = match({ name: 'Quentin Hoxworth' }, person('Quentin H. Bishop'));
+    expect(r.match).toBe(false);
+    expect(feature(r, 'unmatchedBoth')?.detail).toMatch(/BISHOP/);
+    expect(match({ name: 'Roger Marshal' }, person('Roger Testwilliams')).match).toBe(false);
+    // Where it opens the name, or its part after a comma, the title is left out.
+    for (const listed of ['Dr. Quentin Bishop', 'BISHOP, Dr. Quentin', 'General Quentin Bishop'])
+      expect(match({ name: 'Quentin Bishop' }, person(listed)).match, listed).toBe(true);
+  });
+
+  it('weighs a one-part alias of a person with fuller names as a weak alias', () => {
+    const listed = person('Adam Testkhan Achezzai', { alias: ['Maulavi Adam'] });
+    const r = match({ name: 'Adam Quuxley' }, listed);
+    expect(r.match).toBe(false);
+    expect(feature(r, 'weakAlias')?.detail).toMatch(/one name part of a person with fuller names/);
+    // Asked for by that name alone, the person is still found.
+    expect(match({ name: 'Maulavi Adam' }, listed).match).toBe(true);
+  });
+
   it("does not let a middle initial take the other name's family name", () => {
     // A paired with ADAMS would leave SMITH alone: the family names differ.
     for (const [a, b] of [

@@ -58,6 +58,15 @@ export function styleOf(schema: string): NameStyle {
   return schema === 'Person' ? 'person' : 'organisation';
 }
 
+/**
+ * A person's name of one part, where the person's other names have more (the UN's "Maulavi Adam" beside ADAM KHAN
+ * ACHEKZAI), counts as a weak alias: a given name alone would otherwise make every Adam Smith a match.
+ */
+function weakenSingleNames(names: NameForm[]): NameForm[] {
+  if (!names.some((f) => f.tokens.length > 1)) return names;
+  return names.map((f) => (f.tokens.length === 1 && f.source !== 'weakAlias' ? { ...f, source: 'weakAlias' } : f));
+}
+
 export function isQuery(x: MatchEntity | ScreeningQuery): x is ScreeningQuery {
   return typeof (x as ScreeningQuery).name === 'string' && !(x as EntityData).properties;
 }
@@ -137,7 +146,7 @@ export function prepareSubject(input: MatchEntity | ScreeningQuery, lex: Lexicon
     id: (q ? q.id : e?.id) ?? '',
     schema,
     style,
-    names,
+    names: e && style === 'person' ? weakenSingleNames(names) : names,
     caption: raw[0]?.[0] ?? '',
     birthDates,
     countries,

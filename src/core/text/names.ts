@@ -29,10 +29,12 @@ export interface ParsedName {
 }
 
 const TITLES = new Set(
-  'mr mrs ms miss mx dr prof sir dame lord lady sheikh shaykh sheik shaikh haji hajji hadji hajj alhaj alhaji mullah mulla mollah maulavi maulvi mawlawi mawlavi maulana mawlana qari imam ayatollah hojatoleslam general gen colonel col lieutenant lt major maj captain capt sergeant sgt admiral adm brigadier brig commander cmdr marshal rev reverend father fr bishop president minister senator sen judge'.split(
+  'mr mrs ms miss mx mstr dr prof sir dame lord lady sheikh shaykh sheik shaikh haji hajji hadji hajj alhaj alhaji mullah mulla mollah maulavi maulvi mawlawi mawlavi maulana mawlana qari imam ayatollah hojatoleslam general gen colonel col lieutenant lt major maj captain capt sergeant sgt admiral adm brigadier brig commander cmdr marshal rev reverend father fr bishop president minister senator sen judge'.split(
     ' ',
   ),
 );
+/** Titles that are never a name: they are left out wherever they stand (SMITH/JOHN MR, as airlines write it). */
+const PLAIN_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'mstr', 'dr', 'prof']);
 const PARTICLES = new Set(
   'al el ul ad ar as at az an ash bin ibn bint ben bent abu abou abd ould wuld ag van von der den de da di del della dello dos das do du la le lo ter ten zu y e'.split(
     ' ',
@@ -69,6 +71,7 @@ const FORM_INDEX: ReadonlyMap<string, (typeof LEGAL_FORMS)[number]> = (() => {
 })();
 const UNSPACED_FORMS = [...FORM_INDEX.keys()].filter((k) => /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(k));
 const MAX_FORM_TOKENS = 7;
+const NONE: ReadonlySet<number> = new Set();
 
 function matchForm(toks: string[], fromEnd: boolean): { n: number; spec: (typeof LEGAL_FORMS)[number] } | undefined {
   for (let n = Math.min(MAX_FORM_TOKENS, toks.length - 1); n >= 1; n--) {
@@ -110,6 +113,30 @@ function splitToken(t: string): string[] | undefined {
 }
 
 /**
+ * Positions of the titles among a person's name tokens `raw`: the run of title words that opens the name or one of its
+ * comma-separated parts (Dr. Ayman al-Zawahiri; AL ZAWAHIRI, Dr. Ayman; KASMURI, Lt. Col. Abd Manaf), and the titles that
+ * are never a name wherever they stand (SMITH JOHN MR). Another title word is a name there (Timothy H. Bishop, Roger
+ * Marshal, Khalid Shaikh Mohammed, Wang-gen). A name of titles alone keeps its last word.
+ */
+function titlePositions(s: string, raw: readonly string[]): ReadonlySet<number> {
+  if (!raw.some((t) => TITLES.has(t))) return NONE;
+  let parts = s.includes(',') ? s.split(',').map(latin) : [raw];
+  if (parts.reduce((n, p) => n + p.length, 0) !== raw.length) parts = [raw];
+  const out = new Set<number>();
+  let i = 0;
+  for (const part of parts) {
+    let lead = true;
+    for (const t of part) {
+      lead &&= TITLES.has(t);
+      if (lead || PLAIN_TITLES.has(t)) out.add(i);
+      i++;
+    }
+  }
+  if (out.size === raw.length) out.delete(raw.length - 1);
+  return out;
+}
+
+/**
  * Parses a name into typed tokens. `schema` is an FtM schema name: organisations get legal forms and no given/family
  * parts; persons get titles, particles, patronymics, initials, and the family name (last name part, or the first when
  * the name ends with a patronymic, as Russian documents order it). Word order is left to the matcher.
@@ -124,11 +151,12 @@ export function parseName(s: string, schema = 'Person'): ParsedName {
     raw = stripped.base === '' ? [] : stripped.base.split(' ');
   } else raw = latin(s);
   const out: NameToken[] = raw.map((text) => ({ text, kind: 'other' as NameTokenKind }));
+  const titles = isOrg ? NONE : titlePositions(s, raw);
   for (let i = 0; i < out.length; i++) {
     const t = out[i]!;
     if (NUMBER.test(t.text)) t.kind = 'number';
     else if (isOrg) continue;
-    else if (TITLES.has(t.text) && out.length > 1) t.kind = 'title';
+    else if (titles.has(i)) t.kind = 'title';
     else if (PARTICLES.has(t.text) && i < out.length - 1) t.kind = 'particle';
     else if (i > 0 && PATRONYMIC_PARTICLES.has(out[i - 1]!.text)) t.kind = 'patronymic';
     else if (t.text.length > 6 && PATRONYMIC_SUFFIX.test(t.text)) t.kind = 'patronymic';

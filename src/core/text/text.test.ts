@@ -182,6 +182,11 @@ describe('names', () => {
     expect(kinds('Ольга Петрівна Коваль')).toEqual(['ольга:given', 'петрівна:patronymic', 'коваль:family']);
     expect(kinds('Osama bin Laden')).toEqual(['osama:given', 'bin:particle', 'laden:patronymic']);
     expect(kinds('J. R. Testperson')).toEqual(['j:initial', 'r:initial', 'testperson:given']);
+    // Titles open a name or its part after a comma; elsewhere the word is a name.
+    expect(kinds('Quentin H. Bishop')).toEqual(['quentin:given', 'h:initial', 'bishop:family']);
+    expect(kinds('TESTKIN, Lt. Col. Quentin')).toEqual(['testkin:given', 'lt:title', 'col:title', 'quentin:family']);
+    expect(kinds('Major Major')).toEqual(['major:title', 'major:given']);
+    expect(kinds('TESTKIN JOHN MR')).toEqual(['testkin:given', 'john:family', 'mr:title']);
     expect(parseName('Abdulrahman Khairullah').split).toEqual([
       ['abdul', 'rahman'],
       ['khair', 'ullah'],
