@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CandidateIndex, screen, type MatchEntity } from '../src/core/match/index.js';
 import { tokenJaroWinkler, bestOf } from '../scripts/eval-screening/baselines.js';
-import { dataPresent, EVAL, LIST_FILES, PROJECT_ROOT, readRows } from '../scripts/eval-screening/data.js';
+import { dataPresent, EVAL, LIST_FILES, listedNames, PROJECT_ROOT, readRows } from '../scripts/eval-screening/data.js';
 import { rng } from '../scripts/eval-screening/metrics.js';
 import { memoryMb, report, scaled, timeBatch, timeEach, type Row } from './harness.js';
 
@@ -37,7 +37,7 @@ async function realLists(lists: MatchEntity[], others: string[]): Promise<void> 
       `index.stats() ${mb(s.bytes)}, heap +${heapMb() - before} MB (two indexes alive), rss ${memoryMb()} MB`,
   );
   const qs = queries(lists, others, scaled(4000, 100));
-  const names = lists.map((e) => [...(e.properties.name ?? []), ...(e.properties.alias ?? [])]);
+  const names = lists.map(listedNames);
   const rows: Row[] = [
     await timeEach('token Jaro-Winkler full scan (baseline)', scaled(60, 10), (i) => {
       let best = 0;
@@ -67,7 +67,7 @@ function nameParts(lists: readonly MatchEntity[]): { given: string[]; family: st
   const family = new Set<string>();
   for (const e of lists) {
     if (e.schema !== 'Person') continue;
-    for (const name of [...(e.properties.name ?? []), ...(e.properties.alias ?? [])]) {
+    for (const name of listedNames(e)) {
       const toks = name.split(/[\s,]+/).filter((t) => /^[A-Za-z][A-Za-z'-]+$/.test(t));
       if (toks.length < 2) continue;
       given.add(toks[0]!);

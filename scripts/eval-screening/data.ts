@@ -40,6 +40,9 @@ export async function readCases(): Promise<Case[]> {
 /** A listed entity with the list it comes from. */
 export type Listed = MatchEntity & { lists: string[] };
 
+/** An entity's names and aliases, as listed. */
+export const listedNames = (e: MatchEntity): string[] => [...(e.properties.name ?? []), ...(e.properties.alias ?? [])];
+
 /**
  * The listed entities of a list file, read with the watchlists module's importer; each gets its identity documents
  * (Passport/Identification auxiliaries: type, number, issuing country) attached for document comparison.

@@ -2,7 +2,7 @@
 import { CandidateIndex, screen, type Model, type ScreeningQuery } from '../../src/core/match/index.js';
 import { foldDiacritics, tokens } from '../../src/core/text/index.js';
 import { bestOf, type PairScorer } from './baselines.js';
-import type { Listed } from './data.js';
+import { listedNames, type Listed } from './data.js';
 import { recallAt } from './metrics.js';
 
 /** A query with the entities that are truly it (empty for a negative). */
@@ -28,17 +28,16 @@ export interface ProbeResult {
   truthBest: number[];
 }
 
-const key = (s: string) =>
-  tokens(s)
-    .map((t) => foldDiacritics(t))
-    .sort()
-    .join(' ');
+/** A name's tokens without diacritics. */
+export const foldedTokens = (s: string) => tokens(s).map((t) => foldDiacritics(t));
+
+const key = (s: string) => foldedTokens(s).sort().join(' ');
 
 /** Listed names by their sorted tokens: the truth for a positive is every entity that carries the query's exact name. */
 export function nameTruth(entities: readonly Listed[]): (name: string) => Set<string> {
   const by = new Map<string, Set<string>>();
   for (const e of entities)
-    for (const n of [...(e.properties.name ?? []), ...(e.properties.alias ?? [])]) {
+    for (const n of listedNames(e)) {
       const k = key(n);
       if (!by.has(k)) by.set(k, new Set());
       by.get(k)!.add(e.id);
@@ -64,7 +63,7 @@ export function runVigil(index: CandidateIndex, probes: readonly Probe[], model:
 
 /** A baseline scans every listed name (it has no index): best entity by its score, then the same measures. */
 export function runBaseline(entities: readonly Listed[], probes: readonly Probe[], scorer: PairScorer, threshold: number): ProbeResult {
-  const names = entities.map((e) => ({ id: e.id, names: [...(e.properties.name ?? []), ...(e.properties.alias ?? [])] }));
+  const names = entities.map((e) => ({ id: e.id, names: listedNames(e) }));
   const bests: number[] = [];
   const truthBest: number[] = [];
   for (const p of probes) {

@@ -1,6 +1,6 @@
 // Generated training pairs for the evidence weights, from the OFAC SDN list (never from the lists the evaluation tests on).
 import { CandidateIndex, type ScreeningQuery } from '../../src/core/match/index.js';
-import type { Listed } from './data.js';
+import { listedNames, type Listed } from './data.js';
 import { rng } from './metrics.js';
 import type { Pair } from './model.js';
 
@@ -59,7 +59,7 @@ export function syntheticPairs(entities: Listed[], index: CandidateIndex, count:
   for (let k = 0; k < count; k++) {
     const pool = r() < 0.8 ? people : orgs;
     const e = pool[Math.floor(r() * pool.length)]!;
-    const names = [...(e.properties.name ?? []), ...(e.properties.alias ?? [])];
+    const names = listedNames(e);
     if (!names.length) continue;
     const name = names[Math.floor(r() * names.length)]!;
     const own = index.get(e.id);

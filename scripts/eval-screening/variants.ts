@@ -1,10 +1,8 @@
 // Generated variants of listed names, one kind at a time, and non-Latin names of other people: what each method does with them.
-import { foldDiacritics, isLatin, tokens } from '../../src/core/text/index.js';
-import type { Listed } from './data.js';
-import type { Probe } from './lists-eval.js';
+import { isLatin, tokens } from '../../src/core/text/index.js';
+import { listedNames, type Listed } from './data.js';
+import { foldedTokens, type Probe } from './lists-eval.js';
 import { rng } from './metrics.js';
-
-const folded = (name: string) => tokens(name).map((t) => foldDiacritics(t));
 
 /** Respellings that romanisations and clerks really produce (applied once, to one token). */
 const RESPELL: ReadonlyArray<readonly [RegExp, string]> = [
@@ -81,7 +79,7 @@ function variant(name: string, kind: VariantKind, r: () => number): string | und
 export function variantProbes(entities: readonly Listed[], per: number, truth: (name: string) => ReadonlySet<string>, seed = 11): Probe[] {
   const r = rng(seed);
   const people = entities.filter((e) => e.schema === 'Person' && isLatin(e.properties.name?.[0] ?? 'x'));
-  const words = entities.map((e) => ({ id: e.id, names: [...(e.properties.name ?? []), ...(e.properties.alias ?? [])].map((n) => new Set(folded(n))) }));
+  const words = entities.map((e) => ({ id: e.id, names: listedNames(e).map((n) => new Set(foldedTokens(n))) }));
   const out: Probe[] = [];
   for (const kind of VARIANT_KINDS) {
     let made = 0;
@@ -94,7 +92,7 @@ export function variantProbes(entities: readonly Listed[], per: number, truth: (
       // Part of a name that another listed person's name holds as well (KIM CHOL: KIM YONG CHOL, KIM SONG CHOL …) does not
       // say which of them is meant: such a variant has no right answer, and is left out.
       if (kind === 'partial') {
-        const part = folded(v);
+        const part = foldedTokens(v);
         if (words.some((w) => !truths.has(w.id) && w.names.some((n) => part.every((t) => n.has(t))))) continue;
       }
       out.push({ query: { name: v, schema: 'Person' }, truth: truths, kind });

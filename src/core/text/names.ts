@@ -28,13 +28,15 @@ export interface ParsedName {
   split: string[][];
 }
 
-const TITLES = new Set(
-  'mr mrs ms miss mx mstr dr prof sir dame lord lady sheikh shaykh sheik shaikh haji hajji hadji hajj alhaj alhaji mullah mulla mollah maulavi maulvi mawlawi mawlavi maulana mawlana qari imam ayatollah hojatoleslam general gen colonel col lieutenant lt major maj captain capt sergeant sgt admiral adm brigadier brig commander cmdr marshal rev reverend father fr bishop president minister senator sen judge'.split(
-    ' ',
-  ),
-);
 /** Titles that are never a name: they are left out wherever they stand (SMITH/JOHN MR, as airlines write it). */
 const PLAIN_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'mstr', 'dr', 'prof']);
+/** Every title: the plain ones and the words that are titles only where they open a name (see titlePositions). */
+const TITLES = new Set([
+  ...PLAIN_TITLES,
+  ...'sir dame lord lady sheikh shaykh sheik shaikh haji hajji hadji hajj alhaj alhaji mullah mulla mollah maulavi maulvi mawlawi mawlavi maulana mawlana qari imam ayatollah hojatoleslam general gen colonel col lieutenant lt major maj captain capt sergeant sgt admiral adm brigadier brig commander cmdr marshal rev reverend father fr bishop president minister senator sen judge'.split(
+    ' ',
+  ),
+]);
 const PARTICLES = new Set(
   'al el ul ad ar as at az an ash bin ibn bint ben bent abu abou abd ould wuld ag van von der den de da di del della dello dos das do du la le lo ter ten zu y e'.split(
     ' ',
