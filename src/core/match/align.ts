@@ -24,7 +24,17 @@ export const JOINED_Q = 1;
 export const JOINED_C = 2;
 export const ABBREVIATED_Q = 4;
 export const ABBREVIATED_C = 8;
-const ALL_PARTS = JOINED_Q | JOINED_C | ABBREVIATED_Q | ABBREVIATED_C;
+/**
+ * A word with a vowel may abbreviate too (organisations: PLA, HAMAS). Without this, only a run of letters with no vowel
+ * does (JC ↔ Jean Claude, MBS): in a person's name, HAQ or AS is a name of its own, not the initials of the other's words.
+ */
+export const WORDS_ABBREVIATE = 16;
+const ALL_PARTS = JOINED_Q | JOINED_C | ABBREVIATED_Q | ABBREVIATED_C | WORDS_ABBREVIATE;
+/** Letter-mask bits (see letterMask) of the vowels, y included. */
+export const VOWELS = [...'aeiouy'].reduce((m, ch) => m | (1 << (ch.charCodeAt(0) - 97)), 0);
+
+/** A word that can only be letters standing for words: ASCII letters, none of them a vowel. */
+export const lettersOnlyWord = (mask: number) => mask >= 0 && (mask & VOWELS) === 0;
 
 /** A memoised token similarity (kept exactly: a tie between two pairs must not depend on whether it was memoised). */
 export interface MemoSimilarity {
@@ -413,8 +423,8 @@ function joins(x: readonly Token[], y: readonly Token[], xIsQuery: boolean, out:
 }
 
 /** A short token of `x` whose letters are the initials of adjacent tokens of `y` (JC ↔ Jean Claude, PLA ↔ People's Liberation Army). */
-function abbreviations(x: readonly Token[], y: readonly Token[], xIsQuery: boolean, out: Cand[]): void {
-  eachAbbreviation(x, y, (i, j, n) => {
+function abbreviations(x: readonly Token[], y: readonly Token[], xIsQuery: boolean, words: boolean, out: Cand[]): void {
+  eachAbbreviation(x, y, words, (i, j, n) => {
     const ys = range(j, n);
     out.push(
       xIsQuery ? { q: [i], c: ys, sim: ABBREVIATION_SIMILARITY, how: 'abbreviation' } : { q: ys, c: [i], sim: ABBREVIATION_SIMILARITY, how: 'abbreviation' },
@@ -422,11 +432,14 @@ function abbreviations(x: readonly Token[], y: readonly Token[], xIsQuery: boole
   });
 }
 
-/** Calls `visit(i, j, n)` for each short word `i` of `x` spelled by the initials of the `n` adjacent tokens of `y` from `j`. */
-function eachAbbreviation(x: readonly Token[], y: readonly Token[], visit: (i: number, j: number, n: number) => void): void {
+/**
+ * Calls `visit(i, j, n)` for each short word `i` of `x` spelled by the initials of the `n` adjacent tokens of `y` from `j`
+ * (with `words` false, only words of letters without a vowel: see WORDS_ABBREVIATE).
+ */
+function eachAbbreviation(x: readonly Token[], y: readonly Token[], words: boolean, visit: (i: number, j: number, n: number) => void): void {
   for (let i = 0; i < x.length; i++) {
     const t = x[i]!.text;
-    if (t.length < 2 || t.length > 5 || x[i]!.kind !== Kind.Word) continue;
+    if (t.length < 2 || t.length > 5 || x[i]!.kind !== Kind.Word || !(words || lettersOnlyWord(x[i]!.mask))) continue;
     for (let j = 0; j + t.length <= y.length; j++) {
       let k = 0;
       while (k < t.length && y[j + k]!.text.charCodeAt(0) === t.charCodeAt(k) && y[j + k]!.text.length > 1) k++;
@@ -482,8 +495,9 @@ export function align(q: readonly Token[], c: readonly Token[], cache?: SimCache
     const before = cands.length;
     if (parts & JOINED_Q) joins(q, c, true, cands, longC);
     if (parts & JOINED_C) joins(c, q, false, cands, longQ);
-    if (parts & ABBREVIATED_Q) abbreviations(q, c, true, cands);
-    if (parts & ABBREVIATED_C) abbreviations(c, q, false, cands);
+    const words = (parts & WORDS_ABBREVIATE) !== 0;
+    if (parts & ABBREVIATED_Q) abbreviations(q, c, true, words, cands);
+    if (parts & ABBREVIATED_C) abbreviations(c, q, false, words, cands);
     if (cands.length > before) pairs = greedy(cands, q.length, c.length);
   }
   return pairs;
@@ -509,8 +523,9 @@ export function compositeCaps(
   if (q.length < 2 && c.length < 2) return;
   if (parts & JOINED_Q) joinedCaps(q, c, capQ, capC, longC);
   if (parts & JOINED_C) joinedCaps(c, q, capC, capQ, longQ);
-  if (parts & ABBREVIATED_Q) abbreviationCaps(q, c, capQ, capC);
-  if (parts & ABBREVIATED_C) abbreviationCaps(c, q, capC, capQ);
+  const words = (parts & WORDS_ABBREVIATE) !== 0;
+  if (parts & ABBREVIATED_Q) abbreviationCaps(q, c, words, capQ, capC);
+  if (parts & ABBREVIATED_C) abbreviationCaps(c, q, words, capC, capQ);
 }
 
 /** Caps from `joins(x, y)`: adjacent tokens of x joined that spell a token of y. */
@@ -527,8 +542,8 @@ function joinedCaps(x: readonly Token[], y: readonly Token[], capX: Float64Array
 }
 
 /** Caps from `abbreviations(x, y)`: a short word of x spelled by the initials of adjacent tokens of y. */
-function abbreviationCaps(x: readonly Token[], y: readonly Token[], capX: Float64Array, capY: Float64Array): void {
-  eachAbbreviation(x, y, (i, j, n) => {
+function abbreviationCaps(x: readonly Token[], y: readonly Token[], words: boolean, capX: Float64Array, capY: Float64Array): void {
+  eachAbbreviation(x, y, words, (i, j, n) => {
     if (capX[i]! < ABBREVIATION_SIMILARITY) capX[i] = ABBREVIATION_SIMILARITY;
     for (let m = j; m < j + n; m++) if (capY[m]! < ABBREVIATION_SIMILARITY) capY[m] = ABBREVIATION_SIMILARITY;
   });

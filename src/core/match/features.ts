@@ -7,9 +7,11 @@ import {
   JOINED_C,
   JOINED_Q,
   lengthBit,
+  lettersOnlyWord,
   MIN_PAIR_SIMILARITY,
   similarityMatrix,
   within2,
+  WORDS_ABBREVIATE,
   type SimCache,
   type SimMatrix,
   type TokenPair,
@@ -130,6 +132,8 @@ interface FormInfo {
   long: number;
   /** Letter masks (see letterMask) of the words of 2 to 5 characters: abbreviations the form may hold. */
   shorts: number[];
+  /** Those of them without a vowel (JC, MBS): the abbreviations a person's name may hold. */
+  letterShorts: number[];
   /** First letters (a–z) of the tokens longer than one character: initials the form may spell. */
   heads: number;
 }
@@ -143,13 +147,16 @@ const PACKED = 4;
  * The kinds of joined/split and abbreviation pairs that can hold (see compositeCaps; 0 when none can: no need to look
  * for one): runs of one side need a token of the other of a length within 2 of theirs, abbreviations the initials.
  */
-function compositeParts(qi: FormInfo, ci: FormInfo, nq: number, nc: number): number {
+function compositeParts(qi: FormInfo, ci: FormInfo, nq: number, nc: number, organisation: boolean): number {
   if (nq < 2 && nc < 2) return 0;
+  // Between persons only letters without a vowel abbreviate (see WORDS_ABBREVIATE).
+  const [qs, cs] = organisation ? [qi.shorts, ci.shorts] : [qi.letterShorts, ci.letterShorts];
   return (
     (within2(qi.runs) & ci.long ? JOINED_Q : 0) |
     (within2(ci.runs) & qi.long ? JOINED_C : 0) |
-    (abbreviable(qi.shorts, ci.heads, nc) ? ABBREVIATED_Q : 0) |
-    (abbreviable(ci.shorts, qi.heads, nq) ? ABBREVIATED_C : 0)
+    (abbreviable(qs, ci.heads, nc) ? ABBREVIATED_Q : 0) |
+    (abbreviable(cs, qi.heads, nq) ? ABBREVIATED_C : 0) |
+    (organisation ? WORDS_ABBREVIATE : 0)
   );
 }
 
@@ -173,6 +180,7 @@ function formInfo(form: NameForm, lex: Lexicon): FormInfo {
   let long = 0;
   let heads = 0;
   const shorts: number[] = [];
+  const letterShorts: number[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     packed[i * PACKED] = t.id;
@@ -184,6 +192,7 @@ function formInfo(form: NameForm, lex: Lexicon): FormInfo {
     if (i + 1 < toks.length) runs |= lengthBit(len + toks[i + 1]!.text.length);
     if (i + 2 < toks.length) runs |= lengthBit(len + toks[i + 1]!.text.length + toks[i + 2]!.text.length);
     if (len >= 2 && len <= 5 && t.kind === Kind.Word) shorts.push(letterMask(t.text));
+    if (len >= 2 && len <= 5 && t.kind === Kind.Word && lettersOnlyWord(t.mask)) letterShorts.push(t.mask);
     if (len > 1) {
       const ch = t.text.charCodeAt(0);
       if (ch >= 97 && ch <= 122) heads |= 1 << (ch - 97);
@@ -205,6 +214,7 @@ function formInfo(form: NameForm, lex: Lexicon): FormInfo {
     runs,
     long,
     shorts,
+    letterShorts,
     heads,
   };
   form.derived = made;
@@ -255,7 +265,7 @@ export function compareForms(
   const ci = formInfo(c, lex);
   // The similarities go to scratch space (align keeps what it pairs) unless the caller gives them.
   const sims = matrix ?? middleInitials(q.tokens, c.tokens, qi, ci, similarityMatrix(q.tokens, c.tokens, cache, alignMatrix));
-  const aligned = align(q.tokens, c.tokens, cache, sims, compositeParts(qi, ci, q.tokens.length, c.tokens.length), qi.long, ci.long);
+  const aligned = align(q.tokens, c.tokens, cache, sims, compositeParts(qi, ci, q.tokens.length, c.tokens.length, organisation), qi.long, ci.long);
   const pairs = !organisation && lettersOnly(aligned) ? NO_PAIRS : aligned;
   const qw = qi.weights;
   const cw = ci.weights;
@@ -397,7 +407,7 @@ function boundsOf(
   const compQ = fits ? scratchCompQ : new Float64Array(nq);
   const compC = fits ? scratchCompC : new Float64Array(nc);
   // Joined, split and abbreviated pairs are looked for only when the lengths and letters of the two forms allow one.
-  const parts = compositeParts(qi, ci, nq, nc);
+  const parts = compositeParts(qi, ci, nq, nc, organisation);
   if (parts) compositeCaps(q.tokens, c.tokens, compQ, compC, parts, qi.long, ci.long);
   else {
     compQ.fill(0, 0, nq);

@@ -39,6 +39,21 @@ describe('match', () => {
     expect(match({ name: 'Maulavi Adam' }, listed).match).toBe(true);
   });
 
+  it("reads a person's name word as a name, not as the initials of the other's words; letters without a vowel still abbreviate", () => {
+    // HAQ spelled by the initials of Hajj Abdullah Qardash made Abd al-Haq Muhammad an alert on that alias.
+    const r = match({ name: 'Abd al-Haq Muhammad' }, person('Quuxley Testani', { alias: ['al-Hajj Abdullah Qardash'] }));
+    expect(r.match).toBe(false);
+    expect(feature(r, 'nameSimilarity')?.detail).not.toMatch(/abbreviation/);
+    const jc = match({ name: 'JC Testuncker' }, person('Jean-Claude Testuncker'));
+    expect(jc.match).toBe(true);
+    expect(feature(jc, 'nameSimilarity')?.detail).toMatch(/JC ~ JEAN CLAUDE \(abbreviation\)/);
+    // An organisation's acronym may be a word with vowels.
+    const org = (name: string): MatchEntity => ({ id: `o-${name}`, schema: 'Organization', properties: { name: [name] } });
+    const pla = match(org('HAQ Quuxgroup'), org('Hajj Abdullah Qardash Quuxgroup'));
+    expect(pla.match).toBe(true);
+    expect(feature(pla, 'nameSimilarity')?.detail).toMatch(/HAQ ~ HAJJ ABDULLAH QARDASH \(abbreviation\)/);
+  });
+
   it("does not let a middle initial take the other name's family name", () => {
     // A paired with ADAMS would leave SMITH alone: the family names differ.
     for (const [a, b] of [
