@@ -67,6 +67,22 @@ function weightsOf(form: NameForm, lex: Lexicon): number[] {
   return out;
 }
 
+/**
+ * Query token i and candidate token j, counterparts, are a person's own name in one and a parent's or a child's in the
+ * other (SALMAN BIN MUHAMMAD / MUHAMMAD BIN SALMAN) — unless the tokens before them are counterparts too: then the query's
+ * is a spelling of the other's particle (BNE or JEN for BEN, a typo) and the two names stand in the same place.
+ */
+function swappedAt(q: NameForm, c: NameForm, i: number, j: number, partner: Int32Array): boolean {
+  return relationOf(q, i) !== relationOf(c, j) && !(i > 0 && j > 0 && partner[i - 1] === j - 1);
+}
+
+/** Each of the `n` query tokens' counterpart in one-to-one pairs, else −1. */
+function partners(pairs: readonly TokenPair[], n: number): Int32Array {
+  const out = n <= SCRATCH_TOKENS ? scratchPartner.fill(-1, 0, n) : new Int32Array(n).fill(-1);
+  for (const p of pairs) if (p.q.length === 1 && p.c.length === 1) out[p.q[0]!] = p.c[0]!;
+  return out;
+}
+
 /** The form holds a particle that makes the name after it a parent's (BIN) or a child's (ABU): see relationOf. */
 function hasRelationParticle(form: NameForm): boolean {
   for (let i = 0; i < form.tokens.length; i++) if (particleAt(form, i) || kunyaAt(form, i)) return true;
@@ -287,6 +303,8 @@ export function compareForms(
   let lastC = -1;
   let reordered = 0;
   const ordered = pairs.length > 1 ? sortSmall([...pairs], byQueryIndex) : pairs;
+  // Each query token's counterpart when one token answers one token (else −1): see swappedAt.
+  const partner = particles ? partners(pairs, nq) : undefined;
   for (const p of ordered) {
     for (const i of p.q) usedQ[i] = 1;
     for (const j of p.c) usedC[j] = 1;
@@ -299,7 +317,7 @@ export function compareForms(
       if (p.sim < weakest || edits > weakEdits) weakEdits = edits;
       weakest = p.sim;
     }
-    if (particles && p.q.length === 1 && p.c.length === 1 && relationOf(q, p.q[0]!) !== relationOf(c, p.c[0]!)) swapped = 1;
+    if (partner && p.q.length === 1 && p.c.length === 1 && swappedAt(q, c, p.q[0]!, p.c[0]!, partner)) swapped = 1;
     if (p.how === 'initial' || p.how === 'abbreviation') initials++;
     if (p.how !== 'exact') exactAll = false;
     rarity += (p.sim * (maxAt(qi.info, p.q) + maxAt(ci.info, p.c))) / 2;
@@ -485,6 +503,7 @@ const scratchMatrix: SimMatrix = { sims: new Float64Array(SCRATCH_TOKENS * SCRAT
 const alignMatrix: SimMatrix = { sims: new Float64Array(SCRATCH_TOKENS * SCRATCH_TOKENS), hows: new Array(SCRATCH_TOKENS * SCRATCH_TOKENS) };
 const scratchUsedQ = new Uint8Array(SCRATCH_TOKENS);
 const scratchUsedC = new Uint8Array(SCRATCH_TOKENS);
+const scratchPartner = new Int32Array(SCRATCH_TOKENS);
 const scratchCompared = new Float64Array(NAME_FEATURE_COUNT);
 const scratchBest = new Float64Array(NAME_FEATURE_COUNT);
 /** Records of the pairs of forms bestNameComparison keeps, reused from call to call (they hold the last forms compared). */

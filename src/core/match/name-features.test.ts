@@ -79,6 +79,17 @@ describe('name features', () => {
     expect(reordered.match).toBe(true);
   });
 
+  it("reads a misspelt BEN (BNE, JEN) that corresponds to the other name's BEN as that particle: the name after it is no swap", () => {
+    for (const query of ['Testazhar ben Testkhalifa bne Ahmed Testrouine', 'Testazhar ben Testkhalifa jen Ahmed Testrouine']) {
+      const r = match({ name: query }, person('Testazhar ben Testkhalifa ben Ahmed Testrouine'));
+      expect(feature(r, 'patronymicSwap'), query).toBeUndefined();
+      expect(r.match, query).toBe(true);
+    }
+    // A name that is the person's own in one and a parent's in the other is still a swap when what precedes it differs.
+    const swapped = match({ name: 'Testazhar ben Testkhalifa Ahmed bin Testrouine' }, person('Testazhar ben Testkhalifa ben Ahmed Testrouine'));
+    expect(feature(swapped, 'patronymicSwap')?.value).toBe(1);
+  });
+
   it("counts a person's own name that is a child's name in the other's kunya against the match (USAMA is not ABU USAMA)", () => {
     const kunya = match({ name: 'Usama bin Testladen' }, person('Abu Usama'));
     expect(feature(kunya, 'patronymicSwap')?.value).toBe(1);
