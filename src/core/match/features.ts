@@ -48,7 +48,10 @@ const particleAt = (form: NameForm, i: number) => i > 0 && i < form.tokens.lengt
 /** A kunya particle followed by a name (ABU in ABU USAMA, wherever it stands). */
 const kunyaAt = (form: NameForm, i: number) => i < form.tokens.length - 1 && KUNYA_PARTICLES.has(form.tokens[i]!.text);
 /** Whose name token i is: 1 a parent's (after BIN), 2 a child's (after ABU), 0 the person's own. */
-const relationOf = (form: NameForm, i: number) => (particleAt(form, i - 1) ? 1 : i > 0 && kunyaAt(form, i - 1) ? 2 : 0);
+const PARENT = 1;
+const KUNYA = 2;
+/** The name at i is a parent's (after BIN), a child's (KUNYA, after ABU), or the person's own (0). */
+const relationOf = (form: NameForm, i: number) => (particleAt(form, i - 1) ? PARENT : i > 0 && kunyaAt(form, i - 1) ? KUNYA : 0);
 
 const informative = (t: Token) => t.kind === Kind.Word || t.kind === Kind.Number;
 /** A token that, left without a counterpart on both sides, contradicts the other name: a word, a number or an initial (J. against TOM). */
@@ -72,8 +75,10 @@ function weightsOf(form: NameForm, lex: Lexicon): number[] {
  * other (SALMAN BIN MUHAMMAD / MUHAMMAD BIN SALMAN) — unless the tokens before them are counterparts too: then the query's
  * is a spelling of the other's particle (BNE or JEN for BEN, a typo) and the two names stand in the same place.
  */
-function swappedAt(q: NameForm, c: NameForm, i: number, j: number, partner: Int32Array): boolean {
-  return relationOf(q, i) !== relationOf(c, j) && !(i > 0 && j > 0 && partner[i - 1] === j - 1);
+function swappedAt(q: NameForm, c: NameForm, i: number, j: number, partner: Int32Array, both: boolean): boolean {
+  const rq = relationOf(q, i);
+  const rc = relationOf(c, j);
+  return rq !== rc && (both || rq === KUNYA || rc === KUNYA) && !(i > 0 && j > 0 && partner[i - 1] === j - 1);
 }
 
 /** Each of the `n` query tokens' counterpart in one-to-one pairs, else −1. */
@@ -137,6 +142,8 @@ interface FormInfo {
   numbers: string[];
   informative: number;
   relationParticle: boolean;
+  /** The form holds a kunya (ABU, UMM before a name). */
+  kunya: boolean;
   /** An initial inside the form may stand only for a middle name (see middleInitials). */
   middleInitial: boolean;
   /** Per token, side by side (what bounding a pair reads): id, weight, info and INFORMATIVE | CONTRADICTS flags. */
@@ -224,6 +231,7 @@ function formInfo(form: NameForm, lex: Lexicon): FormInfo {
     numbers,
     informative: informativeCount(form),
     relationParticle: hasRelationParticle(form),
+    kunya: form.tokens.some((_, i) => kunyaAt(form, i)),
     middleInitial: hasMiddleInitial(toks),
     packed,
     numberCount: numbers.length,
@@ -286,6 +294,8 @@ export function compareForms(
   const qw = qi.weights;
   const cw = ci.weights;
   const particles = qi.relationParticle && ci.relationParticle;
+  // A kunya's name is a child's even when the other name has no particle (MOHAMED SALAH is not ABU MOHAMED SALAH).
+  const kunya = !particles && (qi.kunya || ci.kunya);
   let swapped = 0;
   let weakEdits = 0;
   const wq = qi.total;
@@ -304,7 +314,7 @@ export function compareForms(
   let reordered = 0;
   const ordered = pairs.length > 1 ? sortSmall([...pairs], byQueryIndex) : pairs;
   // Each query token's counterpart when one token answers one token (else −1): see swappedAt.
-  const partner = particles ? partners(pairs, nq) : undefined;
+  const partner = particles || kunya ? partners(pairs, nq) : undefined;
   for (const p of ordered) {
     for (const i of p.q) usedQ[i] = 1;
     for (const j of p.c) usedC[j] = 1;
@@ -317,7 +327,7 @@ export function compareForms(
       if (p.sim < weakest || edits > weakEdits) weakEdits = edits;
       weakest = p.sim;
     }
-    if (partner && p.q.length === 1 && p.c.length === 1 && swappedAt(q, c, p.q[0]!, p.c[0]!, partner)) swapped = 1;
+    if (partner && p.q.length === 1 && p.c.length === 1 && swappedAt(q, c, p.q[0]!, p.c[0]!, partner, particles)) swapped = 1;
     if (p.how === 'initial' || p.how === 'abbreviation') initials++;
     if (p.how !== 'exact') exactAll = false;
     rarity += (p.sim * (maxAt(qi.info, p.q) + maxAt(ci.info, p.c))) / 2;
@@ -479,7 +489,7 @@ function boundsOf(
   lo[F.organisationExtraWord] = organisation ? Math.max(uq, uc) : 0;
   if (!organisation) hi[F.organisationExtraWord] = 0;
   if (nq !== nc) hi[F.exactName] = 0;
-  if (!(qi.relationParticle && ci.relationParticle)) hi[F.patronymicSwap] = 0;
+  if (!(qi.relationParticle && ci.relationParticle) && !qi.kunya && !ci.kunya) hi[F.patronymicSwap] = 0;
   hi[F.rarity] = Math.min(1, rarity / 4);
   // A contradiction certain before the alignment: the agreement features will be 0 (see contradicted).
   if (lo[F.conflict]) contradicted(hi);
