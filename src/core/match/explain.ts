@@ -56,7 +56,10 @@ function nameDetail(feature: string, cmp: NameComparison, q: Subject, lex: Lexic
     }
     case 'weakestEdits': {
       const weak = [...cmp.pairs].sort((a, b) => a.sim - b.sim)[0];
-      return weak ? `${words(cmp.q, weak.q)} and ${words(cmp.c, weak.c)} differ by several characters` : 'no token corresponds';
+      // The feature is the letters that differ in the two spellings (a sound spelt two ways counts once), up to 4, over 4.
+      const n = Math.round(cmp.values[FEATURE_INDEX.weakestEdits]! * 4);
+      const by = n >= 4 ? '4 letters or more' : n === 1 ? 'one letter' : `${n} letters`;
+      return weak ? `${words(cmp.q, weak.q)} and ${words(cmp.c, weak.c)} differ by ${by} in their spelling` : 'no token corresponds';
     }
     case 'organisationExtraWord':
       return `${words(cmp.q, cmp.qUnmatched) || words(cmp.c, cmp.cUnmatched)} makes one organisation name more specific than the other`;

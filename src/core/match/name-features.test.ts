@@ -159,6 +159,11 @@ describe('name features', () => {
     expect(spelled.match).toBe(true);
     const other = match({ name: 'Pedro Testancho' }, person('Pedro Testanchez'));
     expect(feature(other, 'weakestEdits')?.value).toBeGreaterThanOrEqual(0.5);
+    // The explanation says how many letters differ.
+    expect(feature(other, 'weakestEdits')?.detail).toBe('TESTANCHO and TESTANCHEZ differ by 2 letters in their spelling');
+    expect(feature(match({ name: 'Pedro Testnachez' }, person('Pedro Testanchez')), 'weakestEdits')?.detail).toBe(
+      'TESTNACHEZ and TESTANCHEZ differ by one letter in their spelling',
+    );
   });
 
   it('finds no name in initials alone: N.N. is not every person whose names start with N', () => {
