@@ -31,7 +31,7 @@ export const ABBREVIATED_C = 8;
 export const WORDS_ABBREVIATE = 16;
 const ALL_PARTS = JOINED_Q | JOINED_C | ABBREVIATED_Q | ABBREVIATED_C | WORDS_ABBREVIATE;
 /** Letter-mask bits (see letterMask) of the vowels, y included. */
-export const VOWELS = [...'aeiouy'].reduce((m, ch) => m | (1 << (ch.charCodeAt(0) - 97)), 0);
+const VOWELS = [...'aeiouy'].reduce((m, ch) => m | (1 << (ch.charCodeAt(0) - 97)), 0);
 
 /** A word that can only be letters standing for words: ASCII letters, none of them a vowel. */
 export const lettersOnlyWord = (mask: number) => mask >= 0 && (mask & VOWELS) === 0;

@@ -47,7 +47,6 @@ const KUNYA_PARTICLES = new Set(['abu', 'abou', 'umm']);
 const particleAt = (form: NameForm, i: number) => i > 0 && i < form.tokens.length - 1 && PATRONYMIC_PARTICLES.has(form.tokens[i]!.text);
 /** A kunya particle followed by a name (ABU in ABU USAMA, wherever it stands). */
 const kunyaAt = (form: NameForm, i: number) => i < form.tokens.length - 1 && KUNYA_PARTICLES.has(form.tokens[i]!.text);
-/** Whose name token i is: 1 a parent's (after BIN), 2 a child's (after ABU), 0 the person's own. */
 const PARENT = 1;
 const KUNYA = 2;
 /** The name at i is a parent's (after BIN), a child's (KUNYA, after ABU), or the person's own (0). */
@@ -214,8 +213,11 @@ function formInfo(form: NameForm, lex: Lexicon): FormInfo {
     if (len >= 4) long |= lengthBit(len);
     if (i + 1 < toks.length) runs |= lengthBit(len + toks[i + 1]!.text.length);
     if (i + 2 < toks.length) runs |= lengthBit(len + toks[i + 1]!.text.length + toks[i + 2]!.text.length);
-    if (len >= 2 && len <= 5 && t.kind === Kind.Word) shorts.push(letterMask(t.text));
-    if (len >= 2 && len <= 5 && t.kind === Kind.Word && lettersOnlyWord(t.mask)) letterShorts.push(t.mask);
+    if (len >= 2 && len <= 5 && t.kind === Kind.Word) {
+      const mask = letterMask(t.text);
+      shorts.push(mask);
+      if (lettersOnlyWord(mask)) letterShorts.push(mask);
+    }
     if (len > 1) {
       const ch = t.text.charCodeAt(0);
       if (ch >= 97 && ch <= 122) heads |= 1 << (ch - 97);
