@@ -154,8 +154,6 @@ interface FormInfo {
   long: number;
   /** Letter masks (see letterMask) of the words of 2 to 5 characters: abbreviations the form may hold. */
   shorts: number[];
-  /** Those of them without a vowel (JC, MBS): the abbreviations a person's name may hold. */
-  letterShorts: number[];
   /** First letters (a–z) of the tokens longer than one character: initials the form may spell. */
   heads: number;
 }
@@ -171,21 +169,22 @@ const PACKED = 4;
  */
 function compositeParts(qi: FormInfo, ci: FormInfo, nq: number, nc: number, organisation: boolean): number {
   if (nq < 2 && nc < 2) return 0;
-  // Between persons only letters without a vowel abbreviate (see WORDS_ABBREVIATE).
-  const [qs, cs] = organisation ? [qi.shorts, ci.shorts] : [qi.letterShorts, ci.letterShorts];
   return (
     (within2(qi.runs) & ci.long ? JOINED_Q : 0) |
     (within2(ci.runs) & qi.long ? JOINED_C : 0) |
-    (abbreviable(qs, ci.heads, nc) ? ABBREVIATED_Q : 0) |
-    (abbreviable(cs, qi.heads, nq) ? ABBREVIATED_C : 0) |
+    (abbreviable(qi.shorts, ci.heads, nc, organisation) ? ABBREVIATED_Q : 0) |
+    (abbreviable(ci.shorts, qi.heads, nq, organisation) ? ABBREVIATED_C : 0) |
     (organisation ? WORDS_ABBREVIATE : 0)
   );
 }
 
-/** A short word of one form may be spelled by the initials of `n` tokens of the other, whose first letters are `heads`. */
-function abbreviable(shorts: readonly number[], heads: number, n: number): boolean {
+/**
+ * A short word of one form may be spelled by the initials of `n` tokens of the other, whose first letters are `heads`
+ * (without `words`, only letters without a vowel: see WORDS_ABBREVIATE).
+ */
+function abbreviable(shorts: readonly number[], heads: number, n: number, words: boolean): boolean {
   if (n < 2) return false;
-  for (const m of shorts) if (m < 0 || (m & ~heads) === 0) return true;
+  for (const m of shorts) if (words ? m < 0 || (m & ~heads) === 0 : lettersOnlyWord(m) && (m & ~heads) === 0) return true;
   return false;
 }
 
@@ -202,7 +201,6 @@ function formInfo(form: NameForm, lex: Lexicon): FormInfo {
   let long = 0;
   let heads = 0;
   const shorts: number[] = [];
-  const letterShorts: number[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     packed[i * PACKED] = t.id;
@@ -213,11 +211,7 @@ function formInfo(form: NameForm, lex: Lexicon): FormInfo {
     if (len >= 4) long |= lengthBit(len);
     if (i + 1 < toks.length) runs |= lengthBit(len + toks[i + 1]!.text.length);
     if (i + 2 < toks.length) runs |= lengthBit(len + toks[i + 1]!.text.length + toks[i + 2]!.text.length);
-    if (len >= 2 && len <= 5 && t.kind === Kind.Word) {
-      const mask = letterMask(t.text);
-      shorts.push(mask);
-      if (lettersOnlyWord(mask)) letterShorts.push(mask);
-    }
+    if (len >= 2 && len <= 5 && t.kind === Kind.Word) shorts.push(letterMask(t.text));
     if (len > 1) {
       const ch = t.text.charCodeAt(0);
       if (ch >= 97 && ch <= 122) heads |= 1 << (ch - 97);
@@ -240,7 +234,6 @@ function formInfo(form: NameForm, lex: Lexicon): FormInfo {
     runs,
     long,
     shorts,
-    letterShorts,
     heads,
   };
   form.derived = made;
