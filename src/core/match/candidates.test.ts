@@ -107,6 +107,23 @@ describe('CandidateIndex', () => {
     expect(s.bytes).toBeGreaterThan(0);
   });
 
+  it('finds a name given with initials among many shorter names holding its last word', () => {
+    // Two hundred listed Quxleys of two words: by its one word, A. W. QUXLEY retrieves the shortest names first.
+    const many: MatchEntity[] = Array.from({ length: 200 }, (_, i) => ({
+      id: `q-${i}`,
+      schema: 'Person',
+      properties: { name: [`${['Borislav', 'Testperson', 'Zembro', 'Dmitriy'][i % 4]}${i} Quxley`] },
+    }));
+    const wanted = { id: 'q-aw', schema: 'Person', properties: { name: ['Atiquxa Wilbertin Quxley'] } };
+    const ix = CandidateIndex.build([...many, wanted]);
+    const found = ix.search({ name: 'A. W. Quxley' }, { limit: 10 });
+    expect(found[0]?.entityId).toBe('q-aw');
+    expect(screen(ix, { name: 'A W QUXLEY' }, { candidates: 10 }).matches[0]?.entityId).toBe('q-aw');
+    // Initials alone find nothing, and without them the two-word names come first.
+    expect(ix.search({ name: 'A. W.' }, { limit: 10 })).toEqual([]);
+    expect(ix.search({ name: 'Quxley' }, { limit: 10 }).map((c) => c.entityId)).not.toContain('q-aw');
+  });
+
   it('skips the postings of a token most names hold only when that cannot change the result', () => {
     const given = ['Quentin', 'Borislav', 'Erika', 'Testa', 'Zorblat', 'Dmitriy', 'Abdul', 'Quxana'];
     const family = ['Quxenko', 'Quuxley', 'Musterfrau', 'Specimen', 'Testfield', 'Zorbovskiy', 'Mironkov', 'Quuxleigh', 'Rahman'];

@@ -54,6 +54,9 @@ export class CandidateIndex {
   private readonly nameTokens = new IntList(1024);
   /** Similarities of pairs of interned tokens, kept across queries (see queryCache). */
   readonly similarities = new SharedSimilarities();
+  /** Per token id: its first letter, 1 (a) … 26 (z), else 0; known for the first initialsKnown ids. */
+  private initialOf = new Uint8Array(0);
+  private initialsKnown = 0;
   /** Per query schema: which of the index's schemata can match it. */
   private readonly allowed = new Map<string, Uint8Array>();
 
@@ -154,7 +157,8 @@ export class CandidateIndex {
   /**
    * The `limit` most plausible candidates for a query, best first, without scoring the whole list: each query token is
    * expanded to the indexed tokens it may be a spelling of, their postings are summed per name (best spelling per query
-   * token), and names of a schema that cannot be the query's are skipped.
+   * token), and names of a schema that cannot be the query's are skipped. The query's initials count for the names found
+   * whose tokens begin with them (A. W. MOHAMMAD: ATIQULLAH WALI MOHAMMAD before the shorter MOHAMMADs).
    */
   search(query: ScreeningQuery | MatchEntity | Subject, opts: { limit?: number } = {}): Candidate[] {
     const q = 'names' in query ? query : this.prepare(query);
@@ -173,9 +177,11 @@ export class CandidateIndex {
         tokens: this.lexicon.size,
         tokenStart: this.tokenStart.data,
         nameTokens: this.nameTokens.data,
+        initialOf: this.initialLetters(),
       },
       limit,
       allowed,
+      initialsOf(q),
     );
     let possible = 0;
     for (const slot of slots) {
@@ -220,6 +226,22 @@ export class CandidateIndex {
       refs * 8 +
       this.slots.size * 420;
     return { entities: this.slots.size, names, tokens: this.lexicon.size, postings: this.postings.size, bytes };
+  }
+
+  /** Each token's first letter (see Corpus.initialOf), extended as the lexicon grows. */
+  private initialLetters(): Uint8Array {
+    const size = this.lexicon.size;
+    if (this.initialOf.length < size) {
+      const grown = new Uint8Array(Math.ceil(size * 1.25) + 16);
+      grown.set(this.initialOf.subarray(0, this.initialsKnown));
+      this.initialOf = grown;
+    }
+    for (let id = this.initialsKnown; id < size; id++) {
+      const ch = this.lexicon.get(id)?.text.charCodeAt(0) ?? 0;
+      this.initialOf[id] = ch >= 97 && ch <= 122 ? ch - 96 : 0;
+    }
+    this.initialsKnown = size;
+    return this.initialOf;
   }
 
   /** Query tokens as retrieval slots: each with its indexed spellings and their weights. */
@@ -332,4 +354,15 @@ export class CandidateIndex {
     this.postings.build(toks, places, vocabulary);
     this.dead = 0;
   }
+}
+
+/** The letters (1 … 26) of the initials of the query's name form that holds the most (A. W. MOHAMMAD: a, w). */
+function initialsOf(q: Subject): number[] {
+  let best: number[] = [];
+  for (const form of q.names) {
+    const letters: number[] = [];
+    for (const t of form.tokens) if (t.kind === Kind.Initial) letters.push(t.text.charCodeAt(0) - 96);
+    if (letters.length > best.length) best = letters;
+  }
+  return best;
 }

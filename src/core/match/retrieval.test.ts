@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IntList, Postings } from './postings.js';
-import { Retrieval, type Corpus } from './retrieval.js';
+import { INITIAL_WEIGHT, Retrieval, type Corpus } from './retrieval.js';
 
 const TOKENS = 10;
 
@@ -111,6 +111,35 @@ describe('Retrieval', () => {
     );
     // Names are dropped on the deferred path (the result then still equals reading every posting).
     expect(prunedRuns).toBeGreaterThan(4);
+  });
+
+  it('adds what initials give to the names found, the same with deferred postings as with every posting read', () => {
+    let lifted = 0;
+    fc.assert(
+      fc.property(corpusOf(200, 60, 6), fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 3 }), (c, initials) => {
+        // Tokens begin with one of three letters (token t with letter t mod 3 + 1).
+        const withLetters = (corpus: Corpus): Corpus => ({ ...corpus, initialOf: Uint8Array.from({ length: TOKENS }, (_, t) => (t % 3) + 1) });
+        const plain = new Retrieval(Infinity);
+        const full = new Retrieval(Infinity);
+        const r = new Retrieval(1, 0);
+        const without = plain.run(c.slots, setUp(c, plain), c.limit, c.allowed);
+        const a = full.run(c.slots, withLetters(setUp(c, full)), c.limit, c.allowed, initials);
+        expect(r.run(c.slots, withLetters(setUp(c, r)), c.limit, c.allowed, initials)).toEqual(a);
+        // Initials find no name of their own, and lift a name only by INITIAL_WEIGHT per initial.
+        const found = new Set(without.map((h) => h.name));
+        for (const h of a) {
+          if (found.has(h.name)) {
+            const before = without.find((x) => x.name === h.name)!.score;
+            expect(h.score - before).toBeGreaterThanOrEqual(0);
+            expect(h.score - before).toBeLessThanOrEqual(initials.length * INITIAL_WEIGHT + 1e-6);
+          }
+        }
+        if (a.some((h) => !found.has(h.name))) lifted++;
+      }),
+      { numRuns: 1000 },
+    );
+    // Initials change which names are found first (the result is limited), not only their scores.
+    expect(lifted).toBeGreaterThan(10);
   });
 
   it('keeps a name whose deferred weight lifts it past names that scored more before it was added', () => {

@@ -24,6 +24,8 @@ export interface Corpus {
   /** The distinct tokens of name n (those its postings hold) are nameTokens[tokenStart[n] … tokenStart[n + 1]). */
   tokenStart: Int32Array;
   nameTokens: Int32Array;
+  /** Per token id: its first letter as 1 (a) … 26 (z), else 0; what a query's initials are compared with (see run). */
+  initialOf?: Uint8Array;
 }
 
 /**
@@ -46,6 +48,13 @@ const LENGTH_COST = 0.01;
 /** Postings of a token shorter than this are always read (deferring them saves less than it costs). */
 export const DEFER_MIN = 16_384;
 const NONE: ReadonlySet<number> = new Set();
+/**
+ * What each of a query's initials adds to a name found by its words that holds a token with that first letter: more
+ * than the length cost of the tokens it accounts for, less than any word's weight (A. W. MOHAMMAD finds ATIQULLAH WALI
+ * MOHAMMAD before the many shorter MOHAMMADs). Initials find no name by themselves (a letter's postings are most names).
+ */
+export const INITIAL_WEIGHT = 1 / 16;
+const NO_INITIALS: readonly number[] = [];
 /** More than the rounding of a float32 sum of slot weights can be. */
 const ROUNDING = 1e-4;
 /** Above this many names found before the deferred tokens are added, those that cannot reach the result are dropped. */
@@ -197,20 +206,24 @@ export class Retrieval {
    * postings are never read; otherwise every posting is read. Either way the result is the full computation's (the
    * deferred weights, added last, may round the float32 scores differently). Before the deferred weights are added,
    * the names found that cannot reach the result even with them are dropped (see prune).
+   *
+   * Each of the query's `initials` (letters 1 … 26, see Corpus.initialOf) adds INITIAL_WEIGHT to the names found that
+   * hold a token beginning with it (see addInitials).
    */
-  run(slots: readonly Slot[], c: Corpus, limit: number, allowed: Uint8Array): Hit[] {
+  run(slots: readonly Slot[], c: Corpus, limit: number, allowed: Uint8Array, initials: readonly number[] = NO_INITIALS): Hit[] {
     this.ensure(c.entities, c.tokens);
     this.counts.runs++;
     const deferred = this.deferred(slots, c.postings);
+    const letters = c.initialOf && initials.length ? initials : NO_INITIALS;
     if (deferred.size) {
-      const hits = this.pass(slots, c, limit, allowed, deferred);
+      const hits = this.pass(slots, c, limit, allowed, deferred, letters);
       if (hits) {
         this.counts.deferred++;
         return hits;
       }
       this.counts.fellBack++;
     }
-    return this.pass(slots, c, limit, allowed, undefined)!;
+    return this.pass(slots, c, limit, allowed, undefined, letters)!;
   }
 
   /** Tokens whose postings to defer: the longest, while each is longer than all the postings still read together. */
@@ -239,7 +252,14 @@ export class Retrieval {
   }
 
   /** One accumulation; with deferred tokens, undefined when the bound cannot prove their postings needless. */
-  private pass(slots: readonly Slot[], c: Corpus, limit: number, allowed: Uint8Array, deferred: ReadonlySet<number> | undefined): Hit[] | undefined {
+  private pass(
+    slots: readonly Slot[],
+    c: Corpus,
+    limit: number,
+    allowed: Uint8Array,
+    deferred: ReadonlySet<number> | undefined,
+    initials: readonly number[],
+  ): Hit[] | undefined {
     const { postings } = c;
     const ids = postings.ids;
     const offsets = postings.offsets;
@@ -278,14 +298,15 @@ export class Retrieval {
       }
     }
     if (heavy.length) {
-      // Only names that the deferred weights could lift into the result need them: the others are dropped first.
-      if (count > this.pruneMin) count = this.prune(count, limit, allowed, bound);
+      // Only names that the deferred weights (and initials) could lift into the result need them: the others are dropped first.
+      if (count > this.pruneMin) count = this.prune(count, limit, allowed, bound + initials.length * INITIAL_WEIGHT);
       this.addDeferred(slots, c, heavy, deferred!, count);
     }
+    if (initials.length) this.addInitials(c, initials, count);
     const hits = this.best(count, limit, allowed);
-    // A name no read posting found scores at most `bound` (less its length cost, plus float rounding): it cannot displace
-    // the last hit.
-    if (heavy.length && (hits.length < limit || !(bound + ROUNDING < hits[hits.length - 1]!.score))) return undefined;
+    // A name no read posting found scores at most `bound` and what the initials add (less its length cost, plus float
+    // rounding): it cannot displace the last hit.
+    if (heavy.length && (hits.length < limit || !(bound + initials.length * INITIAL_WEIGHT + ROUNDING < hits[hits.length - 1]!.score))) return undefined;
     return hits;
   }
 
@@ -419,6 +440,34 @@ export class Retrieval {
     for (const id of marked) {
       for (let h = 0; h < heavy.length; h++) slotWeight[h * T + id] = 0;
       tokenMark[id] = 0;
+    }
+  }
+
+  /**
+   * Adds INITIAL_WEIGHT to each of the first `count` touched names for each of the query's `initials` (letters 1 … 26)
+   * that one of its tokens, each used once, begins with.
+   */
+  private addInitials(c: Corpus, initials: readonly number[], count: number): void {
+    const { recF, touched, nameAt } = this;
+    const { tokenStart, nameTokens } = c;
+    const initialOf = c.initialOf!;
+    for (let k = 0; k < count; k++) {
+      const place = touched[k]!;
+      const name = nameAt[place]!;
+      const start = tokenStart[name]!;
+      const end = Math.min(tokenStart[name + 1]!, start + 31);
+      let used = 0;
+      let matched = 0;
+      for (const letter of initials)
+        for (let p = start; p < end; p++) {
+          const bit = 1 << (p - start);
+          if (!(used & bit) && initialOf[nameTokens[p]!] === letter) {
+            used |= bit;
+            matched++;
+            break;
+          }
+        }
+      if (matched) recF[place * STRIDE + ACC]! += matched * INITIAL_WEIGHT;
     }
   }
 
