@@ -297,16 +297,18 @@ export class Retrieval {
         if (extra) count = this.accumulate(extra.data, 0, extra.length, s, w, count);
       }
     }
+    // The most a name gains beyond what the postings read gave it: the deferred weights and the initials.
+    const margin = bound + initials.length * INITIAL_WEIGHT;
     if (heavy.length) {
-      // Only names that the deferred weights (and initials) could lift into the result need them: the others are dropped first.
-      if (count > this.pruneMin) count = this.prune(count, limit, allowed, bound + initials.length * INITIAL_WEIGHT);
+      // Only names that this margin could lift into the result need the deferred weights: the others are dropped first.
+      if (count > this.pruneMin) count = this.prune(count, limit, allowed, margin);
       this.addDeferred(slots, c, heavy, deferred!, count);
     }
     if (initials.length) this.addInitials(c, initials, count);
     const hits = this.best(count, limit, allowed);
-    // A name no read posting found scores at most `bound` and what the initials add (less its length cost, plus float
-    // rounding): it cannot displace the last hit.
-    if (heavy.length && (hits.length < limit || !(bound + initials.length * INITIAL_WEIGHT + ROUNDING < hits[hits.length - 1]!.score))) return undefined;
+    // A name no read posting found scores at most the margin (less its length cost, plus float rounding): it cannot
+    // displace the last hit.
+    if (heavy.length && (hits.length < limit || !(margin + ROUNDING < hits[hits.length - 1]!.score))) return undefined;
     return hits;
   }
 
