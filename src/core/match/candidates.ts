@@ -3,6 +3,7 @@ import { SharedSimilarities } from './align.js';
 import { Kind, Lexicon } from './lexicon.js';
 import type { NameForm } from './names.js';
 import { IntList, Postings } from './postings.js';
+import { firstLetter } from './strings.js';
 import { compatibleSchemas } from './scorer.js';
 import { prepareSubject, type MatchEntity, type ScreeningQuery, type Subject } from './subject.js';
 import { VocabularySearch, type Expansion } from './vocabulary.js';
@@ -236,10 +237,7 @@ export class CandidateIndex {
       grown.set(this.initialOf.subarray(0, this.initialsKnown));
       this.initialOf = grown;
     }
-    for (let id = this.initialsKnown; id < size; id++) {
-      const ch = this.lexicon.get(id)?.text.charCodeAt(0) ?? 0;
-      this.initialOf[id] = ch >= 97 && ch <= 122 ? ch - 96 : 0;
-    }
+    for (let id = this.initialsKnown; id < size; id++) this.initialOf[id] = firstLetter(this.lexicon.get(id)?.text ?? '');
     this.initialsKnown = size;
     return this.initialOf;
   }
@@ -361,7 +359,7 @@ function initialsOf(q: Subject): number[] {
   let best: number[] = [];
   for (const form of q.names) {
     const letters: number[] = [];
-    for (const t of form.tokens) if (t.kind === Kind.Initial) letters.push(t.text.charCodeAt(0) - 96);
+    for (const t of form.tokens) if (t.kind === Kind.Initial) letters.push(firstLetter(t.text));
     if (letters.length > best.length) best = letters;
   }
   return best;

@@ -19,7 +19,7 @@ import {
 import { FEATURE_INDEX as F, NAME_FEATURE_COUNT } from './feature-list.js';
 import { Kind, spellingOf, type Lexicon, type Token } from './lexicon.js';
 import { kindWeight, type NameForm } from './names.js';
-import { letterMask, levenshtein } from './strings.js';
+import { firstLetter, letterMask, levenshtein } from './strings.js';
 import { sameSyllabicScript, spellingKey } from './text.js';
 import { sortSmall } from './sort.js';
 
@@ -184,7 +184,7 @@ function compositeParts(qi: FormInfo, ci: FormInfo, nq: number, nc: number, orga
  */
 function abbreviable(shorts: readonly number[], heads: number, n: number, words: boolean): boolean {
   if (n < 2) return false;
-  for (const m of shorts) if (words ? m < 0 || (m & ~heads) === 0 : lettersOnlyWord(m) && (m & ~heads) === 0) return true;
+  for (const m of shorts) if ((words || lettersOnlyWord(m)) && (m < 0 || (m & ~heads) === 0)) return true;
   return false;
 }
 
@@ -212,10 +212,8 @@ function formInfo(form: NameForm, lex: Lexicon): FormInfo {
     if (i + 1 < toks.length) runs |= lengthBit(len + toks[i + 1]!.text.length);
     if (i + 2 < toks.length) runs |= lengthBit(len + toks[i + 1]!.text.length + toks[i + 2]!.text.length);
     if (len >= 2 && len <= 5 && t.kind === Kind.Word) shorts.push(letterMask(t.text));
-    if (len > 1) {
-      const ch = t.text.charCodeAt(0);
-      if (ch >= 97 && ch <= 122) heads |= 1 << (ch - 97);
-    }
+    const letter = len > 1 ? firstLetter(t.text) : 0;
+    if (letter) heads |= 1 << (letter - 1);
   }
   const numbers = numbersOf(form);
   const made: FormInfo = {

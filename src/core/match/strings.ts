@@ -156,6 +156,12 @@ export function similarityCeiling(a: string, b: string): number {
   return (Math.min(1, jw) + 1 - edits / Math.max(la, lb)) / 2;
 }
 
+/** The first character of `s` as a letter 1 (a) … 26 (z), else 0. */
+export function firstLetter(s: string): number {
+  const c = s.charCodeAt(0);
+  return c >= 97 && c <= 122 ? c - 96 : 0;
+}
+
 /** The letters a–z of an ASCII spelling of at most MAX_COMPARE characters, a bit each; −1 for any other spelling. */
 export function letterMask(s: string): number {
   if (s.length > MAX_COMPARE) return -1;
