@@ -177,7 +177,7 @@ console.log(
 );
 
 // (d) Generated variants of listed names, per kind, and non-Latin negatives.
-const variants = variantProbes([...un, ...pep], 300, nameTruth([...un, ...pep]));
+const variants = variantProbes([...un, ...pep], 1000, nameTruth([...un, ...pep]));
 table(
   'Generated variants of listed names (UN + PEP), names only',
   run(VARIANT_KINDS.map((k) => [k, variants.filter((p) => p.kind === k), both, [...un, ...pep]])),

@@ -83,8 +83,15 @@ export function variantProbes(entities: readonly Listed[], per: number, truth: (
   const out: Probe[] = [];
   for (const kind of VARIANT_KINDS) {
     let made = 0;
-    for (let tries = 0; made < per && tries < per * 20; tries++) {
-      const e = people[Math.floor(r() * people.length)]!;
+    // Each listed person once per kind, in a random order (drawn without replacement: no probe counts twice).
+    const order = people.map((_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(r() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const i of order) {
+      if (made >= per) break;
+      const e = people[i]!;
       const name = e.properties.name?.[0];
       const v = name && variant(name, kind, r);
       if (!v) continue;

@@ -316,7 +316,7 @@ export function compareForms(
     const word = anyInformative(q, p.q) || anyInformative(c, p.c);
     if (word && p.sim <= weakest) {
       // Letters that spell one sound (BARACK, BARAK) are no edit.
-      const edits = p.how === 'fuzzy' || p.how === 'phonetic' ? Math.min(4, levenshtein(spelled(q, p.q), spelled(c, p.c))) / 4 : 0;
+      const edits = p.how === 'fuzzy' || p.how === 'phonetic' || p.how === 'joined' ? Math.min(4, levenshtein(spelled(q, p.q), spelled(c, p.c))) / 4 : 0;
       if (p.sim < weakest || edits > weakEdits) weakEdits = edits;
       weakest = p.sim;
     }

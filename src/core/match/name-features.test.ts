@@ -166,6 +166,16 @@ describe('name features', () => {
     );
   });
 
+  it('counts the letters that differ between joined words and the word they correspond to as edits', () => {
+    const differs = match({ name: 'Zorvan Testadian' }, person('Testad Iman Zorvan'));
+    expect(feature(differs, 'nameSimilarity')?.detail).toContain('TESTADIAN ~ TESTAD IMAN (joined)');
+    expect(feature(differs, 'weakestEdits')?.detail).toBe('TESTADIAN and TESTAD IMAN differ by one letter in their spelling');
+    // Words joined as they are differ by no letter.
+    const joined = match({ name: 'Zorvan Testadiman' }, person('Testad Iman Zorvan'));
+    expect(feature(joined, 'weakestEdits')).toBeUndefined();
+    expect(differs.score).toBeLessThan(joined.score);
+  });
+
   it('finds no name in initials alone: N.N. is not every person whose names start with N', () => {
     for (const name of ['N.N.', 'N. Q.', 'NQ']) {
       const r = match({ name }, person('Nursultan Quuxbayev'));

@@ -1,7 +1,7 @@
 // Name forms: a name as written turned into comparable tokens (legal form, titles, numbers, initials) and its romanisations.
 import { Kind, type Lexicon, type Token } from './lexicon.js';
 import { NUMBER_WORDS, ORGANISATION_ABBREVIATIONS, PERSON_LEGAL_WORDS } from './name-words.js';
-import { isLatin, nameTokens, parseName, respell, romanise } from './text.js';
+import { isLatin, isPlainTitle, nameTokens, parseName, respell, romanise } from './text.js';
 
 export type NameSource = 'name' | 'alias' | 'weakAlias' | 'previousName' | 'parts';
 export type NameStyle = 'person' | 'organisation';
@@ -16,6 +16,8 @@ export interface NameForm {
   readonly romanised: boolean;
   /** True when every token is Latin script. */
   readonly latin: boolean;
+  /** True for the form that keeps the titles that open the name (BISHOP, Mike: see nameForms). */
+  readonly titled: boolean;
   /** Per token: ROLE_PATRONYMIC for a father's name, ROLE_REPEATED for a part written again right after itself (both identify less), else 0. */
   readonly roles: readonly number[];
   /** Group of the organisation legal form found in the name (stock, limited, generic …), null when none. */
@@ -96,10 +98,15 @@ function roman(t: string): string {
 
 const single = (t: { text: string }) => t.text.length === 1 && /[a-z]/.test(t.text);
 
-function tokensOf(text: string, style: NameStyle): { toks: string[]; roles: number[]; legal: string | null } {
+/**
+ * A name's comparable tokens. A person's titles are left out, but with `keepTitles` those that may be a name (see
+ * isPlainTitle); `nameTitles` tells whether the name has such a title.
+ */
+function tokensOf(text: string, style: NameStyle, keepTitles = false): { toks: string[]; roles: number[]; legal: string | null; nameTitles: boolean } {
   if (style === 'person') {
     const parsed = parseName(text, 'Person');
-    let kept = parsed.tokens.filter((t) => t.kind !== 'title' && t.kind !== 'legal-form' && !PERSON_LEGAL_WORDS.has(t.text));
+    const title = (t: { kind: string; text: string }) => t.kind === 'title' && (!keepTitles || isPlainTitle(t.text));
+    let kept = parsed.tokens.filter((t) => !title(t) && t.kind !== 'legal-form' && !PERSON_LEGAL_WORDS.has(t.text));
     if (!kept.length) kept = parsed.tokens;
     const toks: string[] = [];
     const roles: number[] = [];
@@ -113,7 +120,8 @@ function tokensOf(text: string, style: NameStyle): { toks: string[]; roles: numb
         roles.push(again ? ROLE_REPEATED : t.kind === 'patronymic' ? ROLE_PATRONYMIC : 0);
       }
     }
-    return { toks: toks.slice(0, MAX_TOKENS), roles: roles.slice(0, MAX_TOKENS), legal: null };
+    const nameTitles = parsed.tokens.some((t) => t.kind === 'title' && !isPlainTitle(t.text));
+    return { toks: toks.slice(0, MAX_TOKENS), roles: roles.slice(0, MAX_TOKENS), legal: null, nameTitles };
   }
   // Dotted abbreviations (A.B.C.) are joined first unless that only hides a legal form written with dots (S.A., o.o.o.).
   let parsed = parseName(text, 'Company');
@@ -124,7 +132,7 @@ function tokensOf(text: string, style: NameStyle): { toks: string[]; roles: numb
   const legal = parsed.legalForms.length ? (parsed.legalForms.map((f) => LEGAL_GROUP[f.kind] ?? 'generic').find((g) => g !== 'generic') ?? 'generic') : null;
   const base = parsed.tokens.filter((t) => t.kind !== 'legal-form').map((t) => ORGANISATION_ABBREVIATIONS.get(t.text) ?? roman(t.text));
   const toks = [...new Set(abbreviations(numbers(splitHan(base))))].slice(0, MAX_TOKENS);
-  return { toks, roles: toks.map(() => 0), legal };
+  return { toks, roles: toks.map(() => 0), legal, nameTitles: false };
 }
 
 /** One word or another, written with a slash between two words of at least three letters (MOVEMENT/ARMY, not M/S or J/V). */
@@ -154,8 +162,10 @@ export function nameForms(raw: string, source: NameSource, style: NameStyle, lex
   const text = raw.length > MAX_NAME_LENGTH ? raw.slice(0, MAX_NAME_LENGTH) : raw;
   const out: NameForm[] = [];
   const seen = new Set<string>();
-  const add = (spelling: string, romanised: boolean) => {
-    const { toks, roles, legal } = tokensOf(spelling, style);
+  let titled = false;
+  const add = (spelling: string, romanised: boolean, keepTitles = false) => {
+    const { toks, roles, legal, nameTitles } = tokensOf(spelling, style, keepTitles);
+    titled ||= nameTitles;
     const key = toks.join(' ');
     if (!toks.length || seen.has(key)) return;
     seen.add(key);
@@ -163,9 +173,11 @@ export function nameForms(raw: string, source: NameSource, style: NameStyle, lex
     const original = out[0]?.roles;
     if (romanised && original?.length === roles.length) original.forEach((r, i) => (roles[i] ||= r));
     const tokens = toks.map((t) => (intern ? lex.intern(t) : lex.lookup(t)));
-    out.push({ tokens, roles, text, source, romanised, latin: isLatin(key), legal, derived: undefined });
+    out.push({ tokens, roles, text, source, romanised, latin: isLatin(key), titled: keepTitles, legal, derived: undefined });
   };
   add(text, false);
+  // A title that opens a name may be the name itself (BISHOP, Mike; Major Garrett): the name is also compared with it.
+  if (titled) add(text, false, true);
   if (!out.length || !out[0]!.latin) for (const r of romanise(text)) add(r, true);
   else for (const r of respell(text)) add(r, true);
   if (text.includes('/')) for (const alt of slashAlternatives(text)) add(alt, false);

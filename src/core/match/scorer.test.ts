@@ -30,6 +30,21 @@ describe('match', () => {
       expect(match({ name: 'Quentin Bishop' }, person(listed)).match, listed).toBe(true);
   });
 
+  it('also reads a title that opens a name as the name it may be: BISHOP, Quentin is Quentin Bishop', () => {
+    // Left out, BISHOP left QUENTIN alone, which matched every Quentin as well as Quentin Bishop.
+    for (const query of ['BISHOP, Quentin', 'Bishop Quentin']) {
+      const r = match({ name: query }, person('Quentin Bishop'));
+      expect(r.score, query).toBeGreaterThan(0.9);
+      expect(feature(r, 'nameSimilarity')?.detail, query).toContain('BISHOP = BISHOP');
+      expect(r.score, query).toBeGreaterThan(match({ name: query }, person('Quentin Testwilliams')).score + 0.2);
+    }
+    // A plain title is never a name; the name without its title is no weaker for the title kept as a name.
+    expect(feature(match({ name: 'Mr Quentin Bishop' }, person('Quentin Bishop')), 'exactName')).toBeDefined();
+    const president = match({ name: 'Testoğlu' }, person('President Testoğlu'));
+    expect(president.match).toBe(true);
+    expect(feature(president, 'weakAlias')).toBeUndefined();
+  });
+
   it('weighs a one-part alias of a person with fuller names as a weak alias', () => {
     const listed = person('Adam Testkhan Achezzai', { alias: ['Maulavi Adam'] });
     const r = match({ name: 'Adam Quuxley' }, listed);

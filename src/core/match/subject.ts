@@ -63,7 +63,8 @@ export function styleOf(schema: string): NameStyle {
  * ACHEKZAI), counts as a weak alias: a given name alone would otherwise make every Adam Smith a match.
  */
 function weakenSingleNames(names: NameForm[]): NameForm[] {
-  if (!names.some((f) => f.tokens.length > 1)) return names;
+  // A title kept as a name (Bishop) does not make a name fuller: PRESIDENT ERDOGAN is Erdogan's name, not a weak alias.
+  if (!names.some((f) => f.tokens.length > 1 && !f.titled)) return names;
   return names.map((f) => (f.tokens.length === 1 && f.source !== 'weakAlias' ? { ...f, source: 'weakAlias' } : f));
 }
 

@@ -4,6 +4,7 @@ import {
   firstScript,
   foldDiacritics,
   isLatin,
+  isPlainTitle,
   normaliseText,
   parseName,
   phoneticKeys,
@@ -14,7 +15,7 @@ import {
   type ScriptName,
 } from '../text/index.js';
 
-export { isLatin, normaliseText, parseName, spellingKey };
+export { isLatin, isPlainTitle, normaliseText, parseName, spellingKey };
 
 /** Normalised tokens with Latin diacritics folded (ä → a); tokens of other scripts kept as they are. */
 export function nameTokens(s: string): string[] {

@@ -30,6 +30,8 @@ export interface ParsedName {
 
 /** Titles that are never a name: they are left out wherever they stand (SMITH/JOHN MR, as airlines write it). */
 const PLAIN_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'mstr', 'dr', 'prof']);
+/** A title that is never a name (Mr, Dr); the other titles are names as well where they do not open one (Mike Bishop). */
+export const isPlainTitle = (word: string) => PLAIN_TITLES.has(word);
 /** Every title: the plain ones and the words that are titles only where they open a name (see titlePositions). */
 const TITLES = new Set([
   ...PLAIN_TITLES,
