@@ -176,7 +176,7 @@ export function nameForms(raw: string, source: NameSource, style: NameStyle, lex
     out.push({ tokens, roles, text, source, romanised, latin: isLatin(key), titled: keepTitles, legal, derived: undefined });
   };
   add(text, false);
-  // A title that opens a name may be the name itself (BISHOP, Mike; Major Garrett): the name is also compared with it.
+  // A title that opens a name may be the name itself (BISHOP, Mike): the name is also compared with it.
   if (titled) add(text, false, true);
   if (!out.length || !out[0]!.latin) for (const r of romanise(text)) add(r, true);
   else for (const r of respell(text)) add(r, true);
