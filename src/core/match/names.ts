@@ -162,22 +162,21 @@ export function nameForms(raw: string, source: NameSource, style: NameStyle, lex
   const text = raw.length > MAX_NAME_LENGTH ? raw.slice(0, MAX_NAME_LENGTH) : raw;
   const out: NameForm[] = [];
   const seen = new Set<string>();
-  let titled = false;
-  const add = (spelling: string, romanised: boolean, keepTitles = false) => {
+  /** Adds a form of `spelling` (unless it has no token or is a form already) and tells whether it has a title that may be a name. */
+  const add = (spelling: string, romanised: boolean, keepTitles = false): boolean => {
     const { toks, roles, legal, nameTitles } = tokensOf(spelling, style, keepTitles);
-    titled ||= nameTitles;
     const key = toks.join(' ');
-    if (!toks.length || seen.has(key)) return;
+    if (!toks.length || seen.has(key)) return nameTitles;
     seen.add(key);
     // A romanisation keeps the father's names read in the original script, word for word (ISO 9 turns -ович into -ovic).
     const original = out[0]?.roles;
     if (romanised && original?.length === roles.length) original.forEach((r, i) => (roles[i] ||= r));
     const tokens = toks.map((t) => (intern ? lex.intern(t) : lex.lookup(t)));
     out.push({ tokens, roles, text, source, romanised, latin: isLatin(key), titled: keepTitles, legal, derived: undefined });
+    return nameTitles;
   };
-  add(text, false);
   // A title that opens a name may be the name itself (BISHOP, Mike): the name is also compared with it.
-  if (titled) add(text, false, true);
+  if (add(text, false)) add(text, false, true);
   if (!out.length || !out[0]!.latin) for (const r of romanise(text)) add(r, true);
   else for (const r of respell(text)) add(r, true);
   if (text.includes('/')) for (const alt of slashAlternatives(text)) add(alt, false);
