@@ -52,6 +52,10 @@ describe('match', () => {
     expect(feature(r, 'weakAlias')?.detail).toMatch(/one name part of a person with fuller names/);
     // Asked for by that name alone, the person is still found.
     expect(match({ name: 'Maulavi Adam' }, listed).match).toBe(true);
+    // The title read as a name does not make the alias stronger: a query with that title and name among others is no match.
+    const titled = match({ name: 'Maulavi Testmohammad Adam Testomari' }, listed);
+    expect(titled.match).toBe(false);
+    expect(feature(titled, 'weakAlias')).toBeDefined();
   });
 
   it("reads a person's name word as a name, not as the initials of the other's words; letters without a vowel still abbreviate", () => {

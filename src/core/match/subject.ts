@@ -65,7 +65,9 @@ export function styleOf(schema: string): NameStyle {
 function weakenSingleNames(names: NameForm[]): NameForm[] {
   // A title kept as a name (Bishop) does not make a name fuller: PRESIDENT ERDOGAN is Erdogan's name, not a weak alias.
   if (!names.some((f) => f.tokens.length > 1 && !f.titled)) return names;
-  return names.map((f) => (f.tokens.length === 1 && f.source !== 'weakAlias' ? { ...f, source: 'weakAlias' } : f));
+  // Nor does it make a name part alone stronger: HAJJ IBRAHIM is as weak as IBRAHIM.
+  const single = new Set(names.filter((f) => f.tokens.length === 1 && !f.titled).map((f) => f.text));
+  return names.map((f) => ((f.tokens.length === 1 || (f.titled && single.has(f.text))) && f.source !== 'weakAlias' ? { ...f, source: 'weakAlias' } : f));
 }
 
 export function isQuery(x: MatchEntity | ScreeningQuery): x is ScreeningQuery {
