@@ -1,4 +1,5 @@
 // Generated variants of listed names, one kind at a time, and non-Latin names of other people: what each method does with them.
+import { shuffle } from '../../src/core/graph/rng.js';
 import { isLatin, tokens } from '../../src/core/text/index.js';
 import { listedNames, type Listed } from './data.js';
 import { foldedTokens, type Probe } from './lists-eval.js';
@@ -85,10 +86,7 @@ export function variantProbes(entities: readonly Listed[], per: number, truth: (
     let made = 0;
     // Each listed person once per kind, in a random order (drawn without replacement: no probe counts twice).
     const order = people.map((_, i) => i);
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(r() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffle(order, r);
     for (const i of order) {
       if (made >= per) break;
       const e = people[i]!;
