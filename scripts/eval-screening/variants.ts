@@ -1,6 +1,6 @@
 // Generated variants of listed names, one kind at a time, and non-Latin names of other people: what each method does with them.
 import { shuffle } from '../../src/core/graph/rng.js';
-import { isLatin, tokens } from '../../src/core/text/index.js';
+import { foldDiacritics, introducesName, isLatin, tokens } from '../../src/core/text/index.js';
 import { listedNames, type Listed } from './data.js';
 import { foldedTokens, type Probe } from './lists-eval.js';
 import { rng } from './metrics.js';
@@ -69,8 +69,27 @@ function variant(name: string, kind: VariantKind, r: () => number): string | und
     case 'initials':
       return toks.length >= 2 ? [...toks.slice(0, -1).map((t) => t[0]), toks[toks.length - 1]].join(' ') : undefined;
     case 'partial':
-      return toks.length >= 3 ? [toks[0], toks[toks.length - 1]].join(' ') : undefined;
+      return firstAndLast(name);
   }
+}
+
+/**
+ * The first and the last name part of a name of three parts or more: a part is a written word (YU-RO in HAN YU-RO) with
+ * the words that introduce it (ABU ZAYD, ABD AL-RAHMAN, ABDEL RAHMAN, BIN UDIN, EL SAYED), as people shorten their names;
+ * such a word alone (ABU DORDA from ABU ZAYD UMAR DORDA) is no one's name.
+ */
+function firstAndLast(name: string): string | undefined {
+  const words = name.split(/\s+/).filter((w) => tokens(w).length);
+  const particle = (w: string) => {
+    const t = tokens(w);
+    return t.length === 1 && introducesName(foldDiacritics(t[0]!));
+  };
+  let first = 0;
+  while (first < words.length - 1 && particle(words[first]!)) first++;
+  let last = words.length - 1;
+  while (last > first + 1 && particle(words[last - 1]!)) last--;
+  if (last <= first + 1) return undefined;
+  return tokens([...words.slice(0, first + 1), ...words.slice(last)].join(' ')).join(' ');
 }
 
 /**

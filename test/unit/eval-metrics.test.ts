@@ -50,4 +50,22 @@ describe('generated variants', () => {
     expect(partial).not.toContain('kim chol');
     expect(partial).toContain('testur manan');
   });
+
+  it('makes a partial name of the first and last name parts, each with the words that introduce it', () => {
+    const parts = [
+      person('e', 'ABU TESTZAYD QUUXOMAR TESTDORDA'),
+      person('f', 'ABD AL-TESTRAHMAN QUUX AL-TESTANIZI'),
+      person('g', 'TESTMOHAMAD QUUX BIN TESTUDIN'),
+      person('h', 'ABDEL TESTKARIM QUUX TESTOMAR'),
+      person('i', 'TESTHAN YU-RO'),
+      person('j', 'TESTSALIM AL-TESTMANSUR'),
+    ];
+    const partial = variantProbes(parts, 50, nameTruth(parts))
+      .filter((p) => p.kind === 'partial')
+      .map((p) => p.query.name)
+      .sort();
+    // ABU alone is no one's name (ABU TESTDORDA would read as "father of Testdorda"); a hyphenated word is one part; a name
+    // of two parts and a particle has none to leave out.
+    expect(partial).toEqual(['abd al testrahman al testanizi', 'abdel testkarim testomar', 'abu testzayd testdorda', 'testmohamad bin testudin']);
+  });
 });
