@@ -119,8 +119,8 @@ describe('Retrieval', () => {
       fc.property(corpusOf(200, 60, 6), fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 3 }), (c, initials) => {
         // Tokens begin with one of three letters (token t with letter t mod 3 + 1).
         const withLetters = (corpus: Corpus): Corpus => ({ ...corpus, initialOf: Uint8Array.from({ length: TOKENS }, (_, t) => (t % 3) + 1) });
-        const plain = new Retrieval(Infinity);
-        const full = new Retrieval(Infinity);
+        const plain = new Retrieval(Infinity, Infinity);
+        const full = new Retrieval(Infinity, Infinity);
         const r = new Retrieval(1, 0);
         const without = plain.run(c.slots, setUp(c, plain), c.limit, c.allowed);
         const a = full.run(c.slots, withLetters(setUp(c, full)), c.limit, c.allowed, initials);
@@ -140,6 +140,25 @@ describe('Retrieval', () => {
     );
     // Initials change which names are found first (the result is limited), not only their scores.
     expect(lifted).toBeGreaterThan(10);
+  });
+
+  it('returns the same when the names that cannot reach the result are dropped before the initials are added', () => {
+    let prunedRuns = 0;
+    fc.assert(
+      fc.property(corpusOf(400, 200, 4), fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 3 }), (c, initials) => {
+        const withLetters = (corpus: Corpus): Corpus => ({ ...corpus, initialOf: Uint8Array.from({ length: TOKENS }, (_, t) => (t % 3) + 1) });
+        const full = new Retrieval(Infinity, Infinity);
+        const r = new Retrieval(Infinity, 0);
+        const a = full.run(c.slots, withLetters(setUp(c, full)), c.limit, c.allowed, initials);
+        expect(r.run(c.slots, withLetters(setUp(c, r)), c.limit, c.allowed, initials)).toEqual(a);
+        expect(full.counts.pruned).toBe(0);
+        expect(r.counts.deferred + r.counts.fellBack).toBe(0);
+        if (r.counts.pruned) prunedRuns++;
+      }),
+      { numRuns: 500 },
+    );
+    // Names are dropped with every posting read (no deferred token): only the initials are left to add.
+    expect(prunedRuns).toBeGreaterThan(20);
   });
 
   it('keeps a name whose deferred weight lifts it past names that scored more before it was added', () => {

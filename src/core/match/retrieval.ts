@@ -98,8 +98,8 @@ export class Retrieval {
 
   /**
    * `deferMin`: postings at least this long may be deferred (Infinity: every posting is read). `pruneMin`: with
-   * deferred postings, above this many names found the names that cannot reach the result are dropped before the
-   * deferred weights are added (Infinity: never).
+   * deferred postings or initials, above this many names found the names that cannot reach the result are dropped
+   * before the deferred weights and the initials are added (Infinity: never).
    */
   constructor(
     private readonly deferMin = DEFER_MIN,
@@ -299,11 +299,10 @@ export class Retrieval {
     }
     // The most a name gains beyond what the postings read gave it: the deferred weights and the initials.
     const margin = bound + initials.length * INITIAL_WEIGHT;
-    if (heavy.length) {
-      // Only names that this margin could lift into the result need the deferred weights: the others are dropped first.
-      if (count > this.pruneMin) count = this.prune(count, limit, allowed, margin);
-      this.addDeferred(slots, c, heavy, deferred!, count);
-    }
+    // Only names that this margin could lift into the result need the deferred weights and the initials, each read from
+    // the name's own tokens: the others are dropped first.
+    if ((heavy.length || initials.length) && count > this.pruneMin) count = this.prune(count, limit, allowed, margin);
+    if (heavy.length) this.addDeferred(slots, c, heavy, deferred!, count);
     if (initials.length) this.addInitials(c, initials, count);
     const hits = this.best(count, limit, allowed);
     // A name no read posting found scores at most the margin (less its length cost, plus float rounding): it cannot
@@ -333,10 +332,10 @@ export class Retrieval {
 
   /**
    * Drops from the first `count` touched names those that cannot be among the `limit` best entities even with `margin`
-   * added (the most the deferred tokens can add to a name), and those never retrieved (removed, or a schema not
+   * added (the most the deferred tokens and the initials can add to a name), and those never retrieved (removed, or a schema not
    * `allowed`); clears their accumulators and returns how many names are kept (first in `touched`).
    *
-   * The deferred weights only raise scores, so the `limit`-th best entity by the scores summed so far is a floor for the
+   * The deferred weights and the initials only raise scores, so the `limit`-th best entity by the scores summed so far is a floor for the
    * final `limit`-th best: a name below that floor by more than `margin` stays below the final `limit`-th entity and, if
    * its entity is among the best, below that entity's best name. When fewer than `limit` entities are found, nothing
    * is dropped but the names never retrieved.
