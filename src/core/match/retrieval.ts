@@ -332,12 +332,12 @@ export class Retrieval {
 
   /**
    * Drops from the first `count` touched names those that cannot be among the `limit` best entities even with `margin`
-   * added (the most the deferred tokens and the initials can add to a name), and those never retrieved (removed, or a schema not
-   * `allowed`); clears their accumulators and returns how many names are kept (first in `touched`).
+   * added (the most the deferred tokens and the initials can add to a name), and those never retrieved (removed, or a
+   * schema not `allowed`); clears their accumulators and returns how many names are kept (first in `touched`).
    *
-   * The deferred weights and the initials only raise scores, so the `limit`-th best entity by the scores summed so far is a floor for the
-   * final `limit`-th best: a name below that floor by more than `margin` stays below the final `limit`-th entity and, if
-   * its entity is among the best, below that entity's best name. When fewer than `limit` entities are found, nothing
+   * The deferred weights and the initials only raise scores, so the `limit`-th best entity by the scores summed so far
+   * is a floor for the final `limit`-th best: a name below that floor by more than `margin` stays below the final
+   * `limit`-th entity and, if its entity is among the best, below that entity's best name. When fewer than `limit` entities are found, nothing
    * is dropped but the names never retrieved.
    */
   private prune(count: number, limit: number, allowed: Uint8Array, margin: number): number {
