@@ -79,17 +79,18 @@ function variant(name: string, kind: VariantKind, r: () => number): string | und
  * such a word alone (ABU DORDA from ABU ZAYD UMAR DORDA) is no one's name.
  */
 function firstAndLast(name: string): string | undefined {
-  const words = name.split(/\s+/).filter((w) => tokens(w).length);
-  const particle = (w: string) => {
-    const t = tokens(w);
-    return t.length === 1 && introducesName(foldDiacritics(t[0]!));
-  };
+  // Each written word's tokens (AL-RAHMAN: al, rahman).
+  const words = name
+    .split(/\s+/)
+    .map((w) => tokens(w))
+    .filter((t) => t.length);
+  const particle = (t: readonly string[]) => t.length === 1 && introducesName(foldDiacritics(t[0]!));
   let first = 0;
   while (first < words.length - 1 && particle(words[first]!)) first++;
   let last = words.length - 1;
   while (last > first + 1 && particle(words[last - 1]!)) last--;
   if (last <= first + 1) return undefined;
-  return tokens([...words.slice(0, first + 1), ...words.slice(last)].join(' ')).join(' ');
+  return [...words.slice(0, first + 1), ...words.slice(last)].flat().join(' ');
 }
 
 /**

@@ -57,12 +57,12 @@ const NUMBER = /^\p{N}+$/u;
 const ORG_SCHEMAS = new Set(['Company', 'Organization', 'LegalEntity', 'PublicBody', 'Vessel', 'Airplane', 'Asset']);
 /** Prefixes split off a compound token, and suffixes that make a compound with what precedes. */
 const SPLIT_PREFIXES = ['abdul', 'abdel', 'abdal', 'abdur', 'abdar', 'abdus', 'abdoul', 'abd', 'abu', 'abou', 'bin', 'ben'];
+const SPLIT_SUFFIXES = ['ullah', 'allah', 'ollah', 'uddin', 'eddine', 'eddin', 'addin', 'uddeen', 'ur rahman'];
 /**
  * A word that introduces the name after it rather than being a name on its own: a particle (AL, BIN, ABU, VAN, DE …) or
  * an ABD- prefix written apart (ABDEL RAHMAN, ABDUL RAHIM: servant of the Merciful).
  */
 export const introducesName = (word: string) => PARTICLES.has(word) || SPLIT_PREFIXES.includes(word);
-const SPLIT_SUFFIXES = ['ullah', 'allah', 'ollah', 'uddin', 'eddine', 'eddin', 'addin', 'uddeen', 'ur rahman'];
 
 const latin = (s: string) => tokens(foldDiacritics(s, 'plain')).map((t) => foldDiacritics(t));
 
