@@ -1,6 +1,6 @@
 // Human-readable explanation of a score: every feature's contribution to the log-odds, with what it compared.
 import { FEATURE_INDEX, NAME_FEATURES } from './feature-list.js';
-import type { NameComparison } from './features.js';
+import { pairEdits, viaAbjad, type NameComparison } from './features.js';
 import type { Lexicon, Token } from './lexicon.js';
 import type { NameForm } from './names.js';
 import type { Scored } from './scorer.js';
@@ -55,11 +55,16 @@ function nameDetail(feature: string, cmp: NameComparison, q: Subject, lex: Lexic
       return weak ? `weakest correspondence ${words(cmp.q, weak.q)} ~ ${words(cmp.c, weak.c)} (similarity ${round(weak.sim)})` : 'no token corresponds';
     }
     case 'weakestEdits': {
-      const weak = [...cmp.pairs].sort((a, b) => a.sim - b.sim)[0];
-      // The feature is the letters that differ in the two spellings (a sound spelt two ways counts once), up to 4, over 4.
-      const n = Math.round(cmp.values[FEATURE_INDEX.weakestEdits]! * 4);
+      // The feature is the letters that differ in the two spellings (a sound spelt two ways counts once), up to 4, over
+      // 4, of the weakest pair (of equally weak ones, the one differing most): the first pair by similarity with as many.
+      const value = cmp.values[FEATURE_INDEX.weakestEdits]!;
+      const abjad = viaAbjad(cmp.q) || viaAbjad(cmp.c);
+      const weak = [...cmp.pairs].sort((a, b) => a.sim - b.sim).find((p) => pairEdits(cmp.q, cmp.c, p, abjad) === value);
+      const n = Math.round(value * 4);
       const by = n >= 4 ? '4 letters or more' : n === 1 ? 'one letter' : `${n} letters`;
-      return weak ? `${words(cmp.q, weak.q)} and ${words(cmp.c, weak.c)} differ by ${by} in their spelling` : 'no token corresponds';
+      // Through a romanisation of a name in an abjad, letters its romanisations cannot tell apart are one (see abjadKey).
+      const how = abjad ? 'as Arabic or Hebrew script can write them' : 'in their spelling';
+      return weak ? `${words(cmp.q, weak.q)} and ${words(cmp.c, weak.c)} differ by ${by} ${how}` : 'no token corresponds';
     }
     case 'organisationExtraWord':
       return `${words(cmp.q, cmp.qUnmatched) || words(cmp.c, cmp.cUnmatched)} makes one organisation name more specific than the other`;

@@ -20,7 +20,7 @@ import { FEATURE_INDEX as F, NAME_FEATURE_COUNT } from './feature-list.js';
 import { Kind, spellingOf, type Lexicon, type Token } from './lexicon.js';
 import { kindWeight, type NameForm } from './names.js';
 import { firstLetter, letterMask, levenshtein } from './strings.js';
-import { sameSyllabicScript, spellingKey } from './text.js';
+import { abjadKey, inAbjad, sameSyllabicScript, spellingKey } from './text.js';
 import { sortSmall } from './sort.js';
 
 /** The comparison of one pair of name forms. */
@@ -149,6 +149,8 @@ interface FormInfo {
   packed: Float64Array;
   /** numbers.length. */
   numberCount: number;
+  /** The form is a romanisation of a name written in an abjad (see abjadKey). */
+  abjad: boolean;
   /** Lengths (see lengthBit) of the runs of 2 and 3 adjacent tokens joined, and of the tokens of 4 characters or more. */
   runs: number;
   long: number;
@@ -187,6 +189,9 @@ function abbreviable(shorts: readonly number[], heads: number, n: number, words:
   for (const m of shorts) if ((words || lettersOnlyWord(m)) && (m < 0 || (m & ~heads) === 0)) return true;
   return false;
 }
+
+/** The form is a romanisation of a name written in an abjad: its letters are compared as the abjad writes them (see abjadKey). */
+export const viaAbjad = (form: NameForm) => form.romanised && inAbjad(form.text);
 
 /** The form's derived figures, computed once per form and lexicon state. */
 function formInfo(form: NameForm, lex: Lexicon): FormInfo {
@@ -229,6 +234,7 @@ function formInfo(form: NameForm, lex: Lexicon): FormInfo {
     middleInitial: hasMiddleInitial(toks),
     packed,
     numberCount: numbers.length,
+    abjad: viaAbjad(form),
     runs,
     long,
     shorts,
@@ -303,6 +309,8 @@ export function compareForms(
   let initials = 0;
   let rarity = 0;
   let exactAll = q.tokens.length === c.tokens.length;
+  // Through a romanisation of a name written in an abjad, letters that differ only as its romanisations differ are no edit.
+  const abjad = qi.abjad || ci.abjad;
   let lastC = -1;
   let reordered = 0;
   const ordered = pairs.length > 1 ? sortSmall([...pairs], byQueryIndex) : pairs;
@@ -315,8 +323,7 @@ export function compareForms(
     mc += p.sim * weightAt(cw, p.c);
     const word = anyInformative(q, p.q) || anyInformative(c, p.c);
     if (word && p.sim <= weakest) {
-      // Letters that spell one sound (BARACK, BARAK) are no edit.
-      const edits = p.how === 'fuzzy' || p.how === 'phonetic' || p.how === 'joined' ? Math.min(4, levenshtein(spelled(q, p.q), spelled(c, p.c))) / 4 : 0;
+      const edits = pairEdits(q, c, p, abjad);
       if (p.sim < weakest || edits > weakEdits) weakEdits = edits;
       weakest = p.sim;
     }
@@ -636,6 +643,17 @@ function sameScript(q: NameForm, c: NameForm): boolean {
   if (q.latin || c.latin) return false;
   const chars = new Set(q.tokens.flatMap((t) => [...t.text]));
   return c.tokens.some((t) => [...t.text].some((ch) => chars.has(ch)));
+}
+
+/**
+ * The letters that differ between the two sides of a pair that are spellings of one another (fuzzy, phonetic or joined;
+ * 0 for the others), up to 4, over 4. Letters that spell one sound (BARACK, BARAK) are no edit; through a romanisation
+ * of a name written in an abjad (`abjad`), neither are the choices its romanisations make (see abjadKey).
+ */
+export function pairEdits(q: NameForm, c: NameForm, p: TokenPair, abjad: boolean): number {
+  if (p.how !== 'fuzzy' && p.how !== 'phonetic' && p.how !== 'joined') return 0;
+  const edits = abjad ? levenshtein(abjadKey(words(q, p.q)), abjadKey(words(c, p.c))) : levenshtein(spelled(q, p.q), spelled(c, p.c));
+  return Math.min(4, edits) / 4;
 }
 
 /** The spelling key (see spellingKey) of the tokens at `idx` joined. */

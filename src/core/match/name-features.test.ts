@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { match } from './scorer.js';
 import type { MatchEntity } from './subject.js';
+import { abjadKey } from './text.js';
 
 const person = (name: string): MatchEntity => ({ id: `p-${name}`, schema: 'Person', properties: { name: [name] } });
 const company = (name: string): MatchEntity => ({ id: `c-${name}`, schema: 'Company', properties: { name: [name] } });
@@ -45,7 +46,9 @@ describe('name features', () => {
     const unmatched = (r: ReturnType<typeof match>) => feature(r, 'unmatchedOne')?.value ?? 0;
     expect(unmatched(cyrillic)).toBe(unmatched(latin));
     expect(unmatched(cyrillic)).toBeLessThan(unmatched(family));
-    expect(cyrillic.score).toBeCloseTo(latin.score, 6);
+    // The scores differ by what comparing through a romanisation counts (the `romanised` feature), nothing else.
+    const logit = (p: number) => Math.log(p / (1 - p));
+    expect(logit(cyrillic.score) - logit(latin.score)).toBeCloseTo(feature(cyrillic, 'romanised')!.score, 2);
   });
 
   it('reads a slash in a listed name as two names or two words, as lists write alternatives', () => {
@@ -174,6 +177,27 @@ describe('name features', () => {
     const joined = match({ name: 'Zorvan Testadiman' }, person('Testad Iman Zorvan'));
     expect(feature(joined, 'weakestEdits')).toBeUndefined();
     expect(differs.score).toBeLessThan(joined.score);
+  });
+
+  it('counts the letters of a name written in Arabic script as the script can write them: e/i, o/u, p/b, v/f, x/ks are a romanisation’s choice', () => {
+    expect(abjadKey('perez')).toBe(abjadKey('biriz'));
+    expect(abjadKey('maxim')).toBe(abjadKey('maksim'));
+    // Letters the script tells apart stay apart (و W, ف F), and so does a vowel written or not (MUHAMMAD, MAHMUD).
+    expect(abjadKey('wahid')).not.toBe(abjadKey('fahid'));
+    expect(abjadKey('muhammad')).not.toBe(abjadKey('mahmud'));
+    const arabic = match({ name: 'بيدرو تستوبيريز' }, person('Pedro Testoperez'));
+    expect(feature(arabic, 'nameSimilarity')?.detail).toContain('BIDRU ~ PEDRO');
+    // TASTUBIRIZ and TESTOPEREZ: only the vowel the romanisation chose for the unwritten one (ت TA) differs.
+    expect(feature(arabic, 'weakestEdits')?.detail).toBe('TASTUBIRIZ and TESTOPEREZ differ by one letter as Arabic or Hebrew script can write them');
+    expect(arabic.match).toBe(true);
+    // The same letters written in Latin script spell another name.
+    const latin = match({ name: 'Bidru Tastubiriz' }, person('Pedro Testoperez'));
+    expect(feature(latin, 'weakestEdits')?.detail).toBe('TASTUBIRIZ and TESTOPEREZ differ by 4 letters or more in their spelling');
+    expect(latin.match).toBe(false);
+    // A consonant the script writes, written otherwise (م M for P), still counts.
+    const other = match({ name: 'بيدرو تستوميريز' }, person('Pedro Testoperez'));
+    expect(feature(other, 'weakestEdits')?.value).toBeGreaterThan(feature(arabic, 'weakestEdits')!.value!);
+    expect(other.score).toBeLessThan(arabic.score);
   });
 
   it('finds no name in initials alone: N.N. is not every person whose names start with N', () => {

@@ -64,3 +64,22 @@ export function sameSyllabicScript(a: string, b: string): boolean {
   const s = firstScript(a);
   return s !== undefined && SYLLABIC.has(s) && firstScript(b) === s;
 }
+
+/** Scripts written without most vowels (abjads): a romanisation chooses the vowels, and writes sounds the script lacks as it can. */
+const ABJADS = new Set<ScriptName>(['Arabic', 'Hebrew']);
+
+/** True when `s` is written in an abjad (Arabic, Hebrew). */
+export function inAbjad(s: string): boolean {
+  const script = firstScript(s);
+  return script !== undefined && ABJADS.has(script);
+}
+
+/**
+ * A Latin spelling with the choices a romanisation of Arabic script cannot make made one: the script has no letter for
+ * p, v or x (written as b, f and ks) and no vowel but a, i and u (PEREZ and BIRIZ, بيريز, both BIRIZ; MAXIM and
+ * MAKSIM, ماكسيم, both MAKSIM). Whether a vowel is written at all still counts. Letters that spell one sound are made
+ * one too (see spellingKey).
+ */
+export function abjadKey(s: string): string {
+  return spellingKey(s.replace(/p/g, 'b').replace(/v/g, 'f').replace(/x/g, 'ks')).replace(/e/g, 'i').replace(/o/g, 'u');
+}

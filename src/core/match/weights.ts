@@ -1,5 +1,5 @@
 // The versioned weights of the logistic model: their shape, validation, and the version the matcher uses by default.
-import current from './weights/v3.json' with { type: 'json' };
+import current from './weights/v4.json' with { type: 'json' };
 import { FEATURES, NAME_FEATURE_COUNT } from './feature-list.js';
 
 export interface Thresholds {
