@@ -1,5 +1,6 @@
 // The text functions the matcher uses, in one place, from core/text (normalisation, scripts, romanisation, names, phonetics).
 import {
+  abjadKey,
   equivalentTokens,
   firstScript,
   foldDiacritics,
@@ -15,7 +16,7 @@ import {
   type ScriptName,
 } from '../text/index.js';
 
-export { isLatin, isPlainTitle, normaliseText, parseName, spellingKey };
+export { abjadKey, isLatin, isPlainTitle, normaliseText, parseName, spellingKey };
 
 /** Normalised tokens with Latin diacritics folded (ä → a); tokens of other scripts kept as they are. */
 export function nameTokens(s: string): string[] {
@@ -72,14 +73,4 @@ const ABJADS = new Set<ScriptName>(['Arabic', 'Hebrew']);
 export function inAbjad(s: string): boolean {
   const script = firstScript(s);
   return script !== undefined && ABJADS.has(script);
-}
-
-/**
- * A Latin spelling with the choices a romanisation of Arabic script cannot make made one: the script has no letter for
- * p, v or x (written as b, f and ks) and no vowel but a, i and u (PEREZ and BIRIZ, بيريز, both BIRIZ; MAXIM and
- * MAKSIM, ماكسيم, both MAKSIM). Whether a vowel is written at all still counts. Letters that spell one sound are made
- * one too (see spellingKey).
- */
-export function abjadKey(s: string): string {
-  return spellingKey(s.replace(/p/g, 'b').replace(/v/g, 'f').replace(/x/g, 'ks')).replace(/e/g, 'i').replace(/o/g, 'u');
 }

@@ -21,4 +21,4 @@ export {
 export { areEquivalent, equivalentTokens, equivalentsSize } from './equivalents.js';
 export { introducesName, isPlainTitle, parseName, stripLegalForm, type LegalForm, type NameToken, type NameTokenKind, type ParsedName } from './names.js';
 export { LEGAL_FORMS, type LegalFormKind, type LegalFormSpec } from './legal-forms.js';
-export { consonantSkeleton, doubleMetaphone, phoneticKeys, spellingKey } from './phonetic.js';
+export { abjadKey, consonantSkeleton, doubleMetaphone, phoneticKeys, spellingKey } from './phonetic.js';

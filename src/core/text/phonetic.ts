@@ -43,6 +43,16 @@ export function spellingKey(token: string): string {
 }
 
 /**
+ * A Latin spelling with the choices a romanisation of Arabic script cannot make made one: the script has no letter for
+ * p, v or x (written as b, f and ks) and no vowel but a, i and u (PEREZ and BIRIZ, بيريز, both BIRIZ; MAXIM and
+ * MAKSIM, ماكسيم, both MAKSIM). Whether a vowel is written at all still counts. Letters that spell one sound are made
+ * one too (see spellingKey).
+ */
+export function abjadKey(s: string): string {
+  return spellingKey(s.replace(/p/g, 'b').replace(/v/g, 'f').replace(/x/g, 'ks')).replace(/e/g, 'i').replace(/o/g, 'u');
+}
+
+/**
  * Consonant skeleton of a romanised token: spellings of one sound unified (q/k/c, ph/f, w/v, dj/j, dh/th/z, sh/ch),
  * doubled letters single, vowels and y/h between vowels dropped ("mohammed", "muhammad" → "mhmd").
  */
