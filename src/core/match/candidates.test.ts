@@ -150,4 +150,23 @@ describe('CandidateIndex', () => {
     expect(deferring.retrievalCounts.deferred).toBeGreaterThan(0);
     expect(reading.retrievalCounts.deferred + reading.retrievalCounts.fellBack).toBe(0);
   });
+
+  it('reads the postings of low-weight spellings only for names two query words find, when that cannot change the result', () => {
+    // Invented names from 60 given and 60 family names, each also spelled with one letter changed: 40 names hold each.
+    const word = (k: number, tail: string) => `${'BDGKMPTZ'[k % 8]}${'aeiou'[(k >> 3) % 5]}rb${'aeiou'[(k >> 1) % 5]}${tail}`;
+    const given = Array.from({ length: 30 }, (_, k) => [word(k, 'lav'), word(k, 'lev')]).flat();
+    const family = Array.from({ length: 30 }, (_, k) => [word(k + 7, 'quxenko'), word(k + 7, 'quxenka')]).flat();
+    const entities: MatchEntity[] = [];
+    for (let i = 0; i < 2400; i++) {
+      const name = `${given[i % given.length]} ${family[(i * 7 + Math.floor(i / 60)) % family.length]}`;
+      entities.push({ id: `sp-${i}`, schema: 'Person', properties: { name: [name] } });
+    }
+    const sparse = CandidateIndex.build(entities, { sparseNames: 0, sparseMin: 1 });
+    const reading = CandidateIndex.build(entities, { deferMin: Infinity, sparseNames: Infinity });
+    const names = [...entities.slice(0, 5).map((e) => e.properties.name![0]!), `${given[3]}`, `B. ${family[4]}`, `${given[5]!.slice(0, -1)}x ${family[6]}`];
+    for (const name of names) expect(sparse.search({ name }, { limit: 20 }), name).toEqual(reading.search({ name }, { limit: 20 }));
+    const counts = sparse.retrievalCounts;
+    expect(counts.sparse - counts.sparseFellBack).toBeGreaterThan(0);
+    expect(reading.retrievalCounts.sparse).toBe(0);
+  });
 });

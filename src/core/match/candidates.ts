@@ -7,7 +7,7 @@ import { firstLetter } from './strings.js';
 import { compatibleSchemas } from './scorer.js';
 import { prepareSubject, type MatchEntity, type ScreeningQuery, type Subject } from './subject.js';
 import { VocabularySearch, type Expansion } from './vocabulary.js';
-import { DEFER_MIN, Retrieval } from './retrieval.js';
+import { DEFER_MIN, Retrieval, SPARSE_MIN, SPARSE_NAMES } from './retrieval.js';
 
 /** An entity held by the index, with the lists it is on. */
 export interface IndexedEntity {
@@ -22,6 +22,13 @@ export interface Candidate extends IndexedEntity {
   /** Retrieval score over the most the query's tokens can reach: the share of the query's information found. */
   share: number;
   name: NameForm;
+}
+
+/** How a search may skip postings that cannot change its result (see the constructor). */
+export interface IndexOptions {
+  deferMin?: number;
+  sparseNames?: number;
+  sparseMin?: number;
 }
 
 export interface IndexStats {
@@ -63,17 +70,19 @@ export class CandidateIndex {
 
   /**
    * `deferMin`: postings at least this long may be skipped when that cannot change a search's result (default
-   * DEFER_MIN; Infinity reads every posting of every query, the reference for the default).
+   * DEFER_MIN). `sparseNames`, `sparseMin`: from this many names, a search of this many postings or more reads its
+   * low-weight spellings sparsely when that cannot change its result (defaults SPARSE_NAMES, SPARSE_MIN). Infinity for
+   * `deferMin` and `sparseNames` reads every posting of every query, the reference for the defaults.
    */
-  constructor(lexicon = new Lexicon(), opts: { deferMin?: number } = {}) {
+  constructor(lexicon = new Lexicon(), opts: IndexOptions = {}) {
     this.lexicon = lexicon;
-    this.retrieval = new Retrieval(opts.deferMin ?? DEFER_MIN);
+    this.retrieval = new Retrieval(opts.deferMin ?? DEFER_MIN, undefined, opts.sparseNames ?? SPARSE_NAMES, opts.sparseMin ?? SPARSE_MIN);
     this.vocab = new VocabularySearch(lexicon);
     this.tokenStart.push(0);
   }
 
   /** Builds an index of the entities (each with the lists it is on). Entities without a name are skipped. */
-  static build(entities: Iterable<MatchEntity & { lists?: readonly string[] }>, opts: { deferMin?: number } = {}): CandidateIndex {
+  static build(entities: Iterable<MatchEntity & { lists?: readonly string[] }>, opts: IndexOptions = {}): CandidateIndex {
     const index = new CandidateIndex(new Lexicon(), opts);
     for (const e of entities) index.insert(e, e.lists ?? [], false);
     index.repack();
@@ -146,7 +155,7 @@ export class CandidateIndex {
    * Searches run, those that skipped the longest postings, those that had to read them after all, and names dropped
    * before the skipped postings' weights were added (they could not reach the result).
    */
-  get retrievalCounts(): { readonly runs: number; readonly deferred: number; readonly fellBack: number; readonly pruned: number } {
+  get retrievalCounts(): Readonly<Retrieval['counts']> {
     return this.retrieval.counts;
   }
 

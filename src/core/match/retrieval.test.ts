@@ -1,4 +1,5 @@
-// Retrieval: deferring the longest postings and ranking names in a heap give exactly what reading every posting gives.
+// Retrieval: deferring the longest postings, reading low-weight spellings sparsely and ranking names in a heap give
+// exactly what reading every posting gives.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IntList, Postings } from './postings.js';
@@ -159,6 +160,60 @@ describe('Retrieval', () => {
     );
     // Names are dropped with every posting read (no deferred token): only the initials are left to add.
     expect(prunedRuns).toBeGreaterThan(20);
+  });
+
+  it('returns what reading every posting returns when low-weight spellings are read sparsely, initials included', () => {
+    let sparse = 0;
+    let fellBack = 0;
+    fc.assert(
+      fc.property(corpusOf(300, 120, 6), fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 2 }), fc.boolean(), (c, initials, prune) => {
+        const withLetters = (corpus: Corpus): Corpus => ({ ...corpus, initialOf: Uint8Array.from({ length: TOKENS }, (_, t) => (t % 3) + 1) });
+        // Weights close together (48 … 64 64ths): what the initials add and the names' lengths cost decide which names enter.
+        const slots = c.slots.map((s) => s.map(({ id, w }) => ({ id, w: (48 + Math.round(w * 16)) / 64 })));
+        const full = new Retrieval(Infinity, Infinity, Infinity);
+        const r = new Retrieval(Infinity, prune ? 0 : Infinity, 0, 1);
+        const a = full.run(slots, withLetters(setUp(c, full)), c.limit, c.allowed, initials);
+        expect(r.run(slots, withLetters(setUp(c, r)), c.limit, c.allowed, initials)).toEqual(a);
+        expect(full.counts.sparse).toBe(0);
+        sparse += r.counts.sparse - r.counts.sparseFellBack;
+        fellBack += r.counts.sparseFellBack;
+      }),
+      { numRuns: 1500 },
+    );
+    // The sparse path gives the result, and its fallback is taken too (a name it left out could have entered the result).
+    expect(sparse).toBeGreaterThan(50);
+    expect(fellBack).toBeGreaterThan(20);
+  });
+
+  it('reads every posting after all when initials could lift a name a sparse reading left out into the result', () => {
+    // Token 1 (weight 1) is read in full; token 2 (58/64) only for names another slot finds (none: there is one slot).
+    // Entity 1's name holds token 2 and two tokens beginning with the query's initials X and Y: 58/64 − 3 × 0.01 + 2 ×
+    // INITIAL_WEIGHT = 1.00125, above entity 0's 1 − 0.01.
+    const c: Case = {
+      names: [[1], [1], [2, 3, 4], [2], [2]].map((tokens, i) => ({ tokens, entity: Math.max(0, i - 1), removed: false, late: false })),
+      schemaOf: [0, 0, 0, 0],
+    };
+    const slots = [
+      [
+        { id: 1, w: 1 },
+        { id: 2, w: 58 / 64 },
+      ],
+    ];
+    const letters = (corpus: Corpus): Corpus => ({ ...corpus, initialOf: Uint8Array.from({ length: TOKENS }, (_, t) => (t === 3 ? 24 : t === 4 ? 25 : 1)) });
+    const run = (initials: number[]) => {
+      const full = new Retrieval(Infinity, Infinity, Infinity);
+      const r = new Retrieval(Infinity, Infinity, 0, 1);
+      const expected = full.run(slots, letters(setUp(c, full)), 1, Uint8Array.of(1), initials);
+      return { expected, got: r.run(slots, letters(setUp(c, r)), 1, Uint8Array.of(1), initials), counts: r.counts };
+    };
+    const plain = run([]);
+    expect(plain.got.map((h) => h.entity)).toEqual([0]);
+    expect(plain.got).toEqual(plain.expected);
+    expect(plain.counts).toMatchObject({ sparse: 1, sparseFellBack: 0 });
+    const lifted = run([24, 25]);
+    expect(lifted.expected.map((h) => h.entity)).toEqual([1]);
+    expect(lifted.got).toEqual(lifted.expected);
+    expect(lifted.counts).toMatchObject({ sparse: 1, sparseFellBack: 1 });
   });
 
   it('keeps a name whose deferred weight lifts it past names that scored more before it was added', () => {
