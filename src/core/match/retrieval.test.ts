@@ -162,27 +162,40 @@ describe('Retrieval', () => {
     expect(prunedRuns).toBeGreaterThan(20);
   });
 
-  it('returns what reading every posting returns when low-weight spellings are read sparsely, initials included', () => {
+  it('returns what reading every posting returns when low-weight spellings are read sparsely, with initials and deferred postings', () => {
     let sparse = 0;
     let fellBack = 0;
+    let withDeferred = 0;
     fc.assert(
-      fc.property(corpusOf(300, 120, 6), fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 2 }), fc.boolean(), (c, initials, prune) => {
-        const withLetters = (corpus: Corpus): Corpus => ({ ...corpus, initialOf: Uint8Array.from({ length: TOKENS }, (_, t) => (t % 3) + 1) });
-        // Weights close together (48 … 64 64ths): what the initials add and the names' lengths cost decide which names enter.
-        const slots = c.slots.map((s) => s.map(({ id, w }) => ({ id, w: (48 + Math.round(w * 16)) / 64 })));
-        const full = new Retrieval(Infinity, Infinity, Infinity);
-        const r = new Retrieval(Infinity, prune ? 0 : Infinity, 0, 1);
-        const a = full.run(slots, withLetters(setUp(c, full)), c.limit, c.allowed, initials);
-        expect(r.run(slots, withLetters(setUp(c, r)), c.limit, c.allowed, initials)).toEqual(a);
-        expect(full.counts.sparse).toBe(0);
-        sparse += r.counts.sparse - r.counts.sparseFellBack;
-        fellBack += r.counts.sparseFellBack;
-      }),
+      fc.property(
+        corpusOf(300, 120, 6),
+        fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 2 }),
+        fc.boolean(),
+        fc.boolean(),
+        (c, initials, prune, defer) => {
+          const withLetters = (corpus: Corpus): Corpus => ({ ...corpus, initialOf: Uint8Array.from({ length: TOKENS }, (_, t) => (t % 3) + 1) });
+          // Weights close together (48 … 64 64ths): what the initials add and the names' lengths cost decide which names enter.
+          // With deferred postings, token 0 (held by most names) weighs little, as a particle does, and the first slot holds it.
+          const slots = c.slots.map((s, j) =>
+            [...s, ...(defer && j === 0 ? [{ id: 0, w: 0 }] : [])].map(({ id, w }) => ({ id, w: defer && id === 0 ? 6 / 64 : (48 + Math.round(w * 16)) / 64 })),
+          );
+          const full = new Retrieval(Infinity, Infinity, Infinity);
+          const r = new Retrieval(defer ? 1 : Infinity, prune ? 0 : Infinity, 0, 1);
+          const a = full.run(slots, withLetters(setUp(c, full)), c.limit, c.allowed, initials);
+          expect(r.run(slots, withLetters(setUp(c, r)), c.limit, c.allowed, initials)).toEqual(a);
+          expect(full.counts.sparse).toBe(0);
+          sparse += r.counts.sparse;
+          fellBack += r.counts.sparseFellBack;
+          if (r.counts.sparse && r.counts.deferred) withDeferred++;
+        },
+      ),
       { numRuns: 1500 },
     );
     // The sparse path gives the result, and its fallback is taken too (a name it left out could have entered the result).
     expect(sparse).toBeGreaterThan(50);
     expect(fellBack).toBeGreaterThan(20);
+    // Both at once: deferred postings not read, and low-weight spellings read sparsely.
+    expect(withDeferred).toBeGreaterThan(10);
   });
 
   it('reads every posting after all when initials could lift a name a sparse reading left out into the result', () => {
@@ -213,7 +226,30 @@ describe('Retrieval', () => {
     const lifted = run([24, 25]);
     expect(lifted.expected.map((h) => h.entity)).toEqual([1]);
     expect(lifted.got).toEqual(lifted.expected);
-    expect(lifted.counts).toMatchObject({ sparse: 1, sparseFellBack: 1 });
+    expect(lifted.counts).toMatchObject({ sparse: 0, sparseFellBack: 1 });
+  });
+
+  it('reads every spelling in full after all when a deferred token could lift a name a sparse reading left out into the result', () => {
+    // Slot 1: token 1 (weight 1) read in full, token 2 (58/64) not; slot 2: token 0 (8/64), held by most names, deferred.
+    // Entity 1's name holds tokens 2 and 0: 58/64 + 8/64 − 2 × 0.01 = 1.01125, above entity 0's 1 − 0.01; no read
+    // posting finds it, and no filter (deferred postings are not read).
+    const tokens = [[1], [1], [2, 0], ...Array.from({ length: 8 }, () => [0]), [2], [2]];
+    const c: Case = { names: tokens.map((t, i) => ({ tokens: t, entity: Math.max(0, i - 1), removed: false, late: false })), schemaOf: tokens.map(() => 0) };
+    const slots = [
+      [
+        { id: 1, w: 1 },
+        { id: 2, w: 58 / 64 },
+      ],
+      [{ id: 0, w: 8 / 64 }],
+    ];
+    const full = new Retrieval(Infinity, Infinity, Infinity);
+    // Postings of 9 or more may be deferred: token 0's only.
+    const r = new Retrieval(9, Infinity, 0, 1);
+    const expected = full.run(slots, setUp(c, full), 1, Uint8Array.of(1));
+    expect(expected.map((h) => h.entity)).toEqual([1]);
+    expect(r.run(slots, setUp(c, r), 1, Uint8Array.of(1))).toEqual(expected);
+    // The spellings are read in full after all, the deferred postings still not.
+    expect(r.counts).toMatchObject({ deferred: 1, fellBack: 0, sparse: 0, sparseFellBack: 1 });
   });
 
   it('keeps a name whose deferred weight lifts it past names that scored more before it was added', () => {

@@ -63,7 +63,7 @@ const PRUNE_MIN = 1024;
 const MAX_DEFERRED_SLOTS = 30;
 /**
  * Indexes of this many names or more read a query's low-weight spellings sparsely (see sparse): their records (8 bytes
- * a name) outgrow a core's cache. Screening was 1.21 times as fast so on 1,000,000 generated names, 1.02 times on
+ * a name) outgrow a core's cache. Screening was 1.3 times as fast so on 1,000,000 generated names, 1.02 times on
  * 250,000, and 0.995 times on the 36,692 names of the real lists.
  */
 export const SPARSE_NAMES = 1 << 18;
@@ -77,6 +77,16 @@ const SPARSE_GAP = 5 * 0.01;
 const MAX_SPARSE_SLOTS = 8;
 /** Bits of a slot's filter per posting of the query (a name's bit is also another's in about 1 of 16 / J). */
 const FILTER_BITS = 16;
+
+/** How a query is read sparsely (see Retrieval.sparsePlan). */
+interface SparsePlan {
+  /** Spellings of this weight or more are read in full. */
+  inFull: number;
+  /** The highest weight of a spelling not read in full. */
+  skipped: number;
+  /** 32-bit words of each slot's filter (a power of two). */
+  words: number;
+}
 
 export class Retrieval {
   /** STRIDE int32 per name: what one posting reads and writes, and what ranking a touched name reads, share 8 bytes. */
@@ -243,37 +253,33 @@ export class Retrieval {
     this.counts.runs++;
     const deferred = this.deferred(slots, c.postings);
     const letters = c.initialOf && initials.length ? initials : NO_INITIALS;
-    if (deferred.size) {
-      const hits = this.pass(slots, c, limit, allowed, deferred, letters);
-      if (hits) {
-        this.counts.deferred++;
-        return hits;
-      }
-      this.counts.fellBack++;
-    } else {
-      const hits = this.sparse(slots, c, limit, allowed, letters);
+    const sparse = this.sparsePlan(slots, c.postings, limit, deferred);
+    if (deferred.size || sparse) {
+      let hits = this.pass(slots, c, limit, allowed, deferred.size ? deferred : undefined, letters, sparse);
+      if (sparse) this.counts[hits ? 'sparse' : 'sparseFellBack']++;
+      // Deferred postings are the longest by far: without them, if that is enough, before reading them.
+      if (!hits && sparse && deferred.size) hits = this.pass(slots, c, limit, allowed, deferred, letters);
+      if (deferred.size) this.counts[hits ? 'deferred' : 'fellBack']++;
       if (hits) return hits;
     }
     return this.pass(slots, c, limit, allowed, undefined, letters)!;
   }
 
   /**
-   * Reads a query whose spellings have many postings sparsely. The best-weighted spellings (from the weight at which
-   * they hold SPARSE_KEEP × limit postings, less SPARSE_GAP) are read in full; of the others, only the names that
-   * another slot finds as well, as a filter per slot tells (filled from every posting first: a few bits a posting, it
-   * stays in cache, where the records of a large index do not). A name left out is found in one slot only, by such a
-   * spelling: it scores at most that spelling's weight, and what the initials add. When that is below the `limit`-th
-   * entity's score, the result is the full reading's; otherwise, or when reading sparsely would save little, undefined
-   * (the caller reads every posting).
+   * Whether to read a query's spellings sparsely, and how. The best-weighted spellings (from the weight at which they
+   * hold SPARSE_KEEP × limit postings, less SPARSE_GAP) are read in full; of the others, only the names that another
+   * slot finds as well, as a filter per slot tells (filled from every posting read first: a few bits a posting, it stays
+   * in cache, where the records of a large index do not). A name left out is found in one slot only, by such a
+   * spelling: it scores at most that spelling's weight more than a name no read posting finds (see pass). Undefined
+   * when the index is small (its records stay in cache), or when reading sparsely would save little.
    */
-  private sparse(slots: readonly Slot[], c: Corpus, limit: number, allowed: Uint8Array, initials: readonly number[]): Hit[] | undefined {
+  private sparsePlan(slots: readonly Slot[], postings: Postings, limit: number, deferred: ReadonlySet<number>): SparsePlan | undefined {
     if (this.names < this.sparseNames || slots.length > MAX_SPARSE_SLOTS) return undefined;
-    const { postings } = c;
     let total = 0;
     const weights: number[] = [];
     for (const slot of slots)
       for (const { id, w } of slot) {
-        const n = postings.count(id);
+        const n = deferred.has(id) ? 0 : postings.count(id);
         total += n;
         if (n) weights.push(w, n);
       }
@@ -297,57 +303,9 @@ export class Retrieval {
       else if (weights[k]! > skipped) skipped = weights[k]!;
     }
     if (!(skipped > -Infinity) || 2 * read > total) return undefined;
-    this.counts.sparse++;
-    const ids = postings.ids;
-    const offsets = postings.offsets;
-    const base = offsets.length - 1;
-    // Which names each slot finds: filters of FILTER_BITS bits per posting (at most a bit per name), a power of two of
-    // 32-bit words each.
-    const J = slots.length;
-    const words = J > 1 ? 1 << (32 - Math.clz32(Math.ceil(Math.min(total * FILTER_BITS, this.names) / 32) - 1)) : 0;
-    const mask = words * 32 - 1;
-    const size = words * J;
-    if (this.slotBits.length < size) this.slotBits = new Int32Array(size);
-    const bits = this.slotBits;
-    if (J > 1)
-      for (let j = 0; j < J; j++) {
-        for (const { id } of slots[j]!) {
-          if (id < base) setBits(bits, ids, offsets[id]!, offsets[id + 1]!, j, J, mask);
-          const extra = postings.extraOf(id);
-          if (extra) setBits(bits, extra.data, 0, extra.length, j, J, mask);
-        }
-      }
-    let count = 0;
-    for (let j = 0; j < J; j++) {
-      const s = this.nextStamp();
-      // Best spelling first: a name's first posting in a slot is its best, later ones are skipped.
-      const entries = sortSmall([...slots[j]!], byWeight);
-      for (const { id, w } of entries) {
-        const extra = postings.extraOf(id);
-        if (w >= inFull) {
-          if (id < base) count = this.accumulate(ids, offsets[id]!, offsets[id + 1]!, s, w, count);
-          if (extra) count = this.accumulate(extra.data, 0, extra.length, s, w, count);
-        } else if (J > 1) {
-          // Of a spelling not read in full, the names another slot's filter holds.
-          let n = id < base ? this.inOthers(ids, offsets[id]!, offsets[id + 1]!, j, J, mask, 0) : 0;
-          if (extra) n = this.inOthers(extra.data, 0, extra.length, j, J, mask, n);
-          count = this.accumulate(this.found, 0, n, s, w, count);
-        }
-      }
-    }
-    if (J > 1) bits.fill(0, 0, size);
-    // A name left out scores at most the weight of the spelling that found it, and what the initials add.
-    const margin = skipped + initials.length * INITIAL_WEIGHT;
-    if (initials.length) {
-      if (count > this.pruneMin) count = this.prune(count, limit, allowed, initials.length * INITIAL_WEIGHT);
-      this.addInitials(c, initials, count);
-    }
-    const hits = this.best(count, limit, allowed);
-    if (hits.length < limit || !(margin + ROUNDING < hits[hits.length - 1]!.score)) {
-      this.counts.sparseFellBack++;
-      return undefined;
-    }
-    return hits;
+    // Filters of FILTER_BITS bits per posting (at most a bit per name), a power of two of 32-bit words each.
+    const words = 1 << (32 - Math.clz32(Math.ceil(Math.min(total * FILTER_BITS, this.names) / 32) - 1));
+    return { inFull, skipped, words };
   }
 
   /**
@@ -410,7 +368,10 @@ export class Retrieval {
     return out;
   }
 
-  /** One accumulation; with deferred tokens, undefined when the bound cannot prove their postings needless. */
+  /**
+   * One accumulation; with deferred tokens or a sparse reading, undefined when the bound cannot prove the postings
+   * not read needless.
+   */
   private pass(
     slots: readonly Slot[],
     c: Corpus,
@@ -418,6 +379,7 @@ export class Retrieval {
     allowed: Uint8Array,
     deferred: ReadonlySet<number> | undefined,
     initials: readonly number[],
+    sparse?: SparsePlan,
   ): Hit[] | undefined {
     const { postings } = c;
     const ids = postings.ids;
@@ -438,20 +400,42 @@ export class Retrieval {
       if (heavy.length > MAX_DEFERRED_SLOTS) return undefined;
       if (this.slotWeight.length < heavy.length * c.tokens) this.slotWeight = new Float32Array(Math.ceil(heavy.length * c.tokens * 1.25) + 16);
     }
+    // Read sparsely: which names each slot finds (see sparsePlan and slotBits).
+    const J = slots.length;
+    const filters = sparse && J > 1 ? sparse.words * J : 0;
+    const mask = filters ? sparse!.words * 32 - 1 : 0;
+    if (filters) {
+      if (this.slotBits.length < filters) this.slotBits = new Int32Array(filters);
+      for (let j = 0; j < J; j++)
+        for (const { id } of slots[j]!) {
+          if (deferred?.has(id)) continue;
+          if (id < base) setBits(this.slotBits, ids, offsets[id]!, offsets[id + 1]!, j, J, mask);
+          const extra = postings.extraOf(id);
+          if (extra) setBits(this.slotBits, extra.data, 0, extra.length, j, J, mask);
+        }
+    }
     let count = 0;
-    for (let j = 0; j < slots.length; j++) {
+    for (let j = 0; j < J; j++) {
       const s = this.nextStamp();
       // Best spelling first: a name's first posting in a slot is its best, later ones are skipped.
       const entries = sortSmall([...slots[j]!], byWeight);
       for (const { id, w } of entries) {
         if (deferred?.has(id)) continue;
         // The postings packed at build, then those added by updates.
-        if (id < base) count = this.accumulate(ids, offsets[id]!, offsets[id + 1]!, s, w, count);
         const extra = postings.extraOf(id);
-        if (extra) count = this.accumulate(extra.data, 0, extra.length, s, w, count);
+        if (!sparse || w >= sparse.inFull) {
+          if (id < base) count = this.accumulate(ids, offsets[id]!, offsets[id + 1]!, s, w, count);
+          if (extra) count = this.accumulate(extra.data, 0, extra.length, s, w, count);
+        } else if (filters) {
+          // Of a spelling not read in full, the names another slot's filter holds.
+          let n = id < base ? this.inOthers(ids, offsets[id]!, offsets[id + 1]!, j, J, mask, 0) : 0;
+          if (extra) n = this.inOthers(extra.data, 0, extra.length, j, J, mask, n);
+          count = this.accumulate(this.found, 0, n, s, w, count);
+        }
       }
     }
-    // The most a name gains beyond what the postings read gave it: the deferred weights and the initials.
+    if (filters) this.slotBits.fill(0, 0, filters);
+    // The most a name read gains beyond what the postings read gave it: the deferred weights and the initials.
     const margin = bound + initials.length * INITIAL_WEIGHT;
     // Only names that this margin could lift into the result need the deferred weights and the initials, each read from
     // the name's own tokens: the others are dropped first.
@@ -459,9 +443,10 @@ export class Retrieval {
     if (heavy.length) this.addDeferred(slots, c, heavy, deferred!, count);
     if (initials.length) this.addInitials(c, initials, count);
     const hits = this.best(count, limit, allowed);
-    // A name no read posting found scores at most the margin (less its length cost, plus float rounding): it cannot
-    // displace the last hit.
-    if (heavy.length && (hits.length < limit || !(margin + ROUNDING < hits[hits.length - 1]!.score))) return undefined;
+    // A name no read posting found scores at most the margin (less its length cost, plus float rounding), and one found
+    // only by a spelling not read in full at most that spelling's weight more: it cannot displace the last hit.
+    const leftOut = margin + (sparse ? sparse.skipped : 0);
+    if ((heavy.length || sparse) && (hits.length < limit || !(leftOut + ROUNDING < hits[hits.length - 1]!.score))) return undefined;
     return hits;
   }
 
