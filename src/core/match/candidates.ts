@@ -152,8 +152,9 @@ export class CandidateIndex {
   }
 
   /**
-   * Searches run, those that skipped the longest postings, those that had to read them after all, and names dropped
-   * before the skipped postings' weights were added (they could not reach the result).
+   * Searches run, those that skipped the longest postings, those that had to read them after all, names dropped
+   * before the skipped postings' weights were added (they could not reach the result), and searches whose low-weight
+   * spellings were read sparsely and those that had to read them in full after all.
    */
   get retrievalCounts(): Readonly<Retrieval['counts']> {
     return this.retrieval.counts;
