@@ -62,9 +62,9 @@ const PRUNE_MIN = 1024;
 /** Most slots whose tokens can be deferred in one query (a bit each). */
 const MAX_DEFERRED_SLOTS = 30;
 /**
- * Indexes of this many names or more read a query's low-weight spellings sparsely (see sparse): their records (8 bytes
- * a name) outgrow a core's cache. Screening was 1.3 times as fast so on 1,000,000 generated names, 1.02 times on
- * 250,000, and 0.995 times on the 36,692 names of the real lists.
+ * Indexes of this many names or more read a query's low-weight spellings sparsely (see sparsePlan): their records (8
+ * bytes a name) outgrow a core's cache. Reading sparsely made screening 1.3 times as fast on 1,000,000 generated names,
+ * 1.02 times on 250,000, and 0.995 times on the 36,692 names of the real lists.
  */
 export const SPARSE_NAMES = 1 << 18;
 /** Queries with this many postings or more are read sparsely. */
@@ -135,7 +135,7 @@ export class Retrieval {
    * `deferMin`: postings at least this long may be deferred (Infinity: every posting is read). `pruneMin`: with
    * deferred postings or initials, above this many names found the names that cannot reach the result are dropped
    * before the deferred weights and the initials are added (Infinity: never). `sparseNames`, `sparseMin`: from this many
-   * names registered and postings in a query, the query is read sparsely (see sparse; Infinity: never).
+   * names registered and postings in a query, the query is read sparsely (see sparsePlan; Infinity: never).
    */
   constructor(
     private readonly deferMin = DEFER_MIN,
@@ -402,8 +402,9 @@ export class Retrieval {
     }
     // Read sparsely: which names each slot finds (see sparsePlan and slotBits).
     const J = slots.length;
-    const filters = sparse && J > 1 ? sparse.words * J : 0;
-    const mask = filters ? sparse!.words * 32 - 1 : 0;
+    const words = sparse && J > 1 ? sparse.words : 0;
+    const filters = words * J;
+    const mask = words * 32 - 1;
     if (filters) {
       if (this.slotBits.length < filters) this.slotBits = new Int32Array(filters);
       for (let j = 0; j < J; j++)
