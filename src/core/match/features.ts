@@ -334,6 +334,7 @@ export function compareForms(
     if (p.c[0]! < lastC) reordered = 1;
     lastC = p.c[0]!;
   }
+  if (reordered && (q.turn || c.turn) && turnedInOrder(ordered, q, c)) reordered = 0;
   const qUnmatched = indices(usedQ, nq);
   const cUnmatched = indices(usedC, nc);
   const uq = maxUnmatched(q, qw, qUnmatched);
@@ -366,6 +367,25 @@ export function compareForms(
   v[F.romanised] = q.romanised || c.romanised ? 1 : 0;
   if (v[F.conflict]) contradicted(v);
   return { q, c, pairs, qUnmatched, cUnmatched, values: v };
+}
+
+/** Where token `i` of `n` stands when the last `turn` tokens (a family name, see NameForm.turn) are read first. */
+const turned = (i: number, n: number, turn: number) => (i >= n - turn ? i - (n - turn) : i + turn);
+
+/**
+ * The pairs (in query order) are in order once either form's family name written before the comma is read first: KIM
+ * JONG UN and KIM, Jong Un (a form Jong Un KIM, turned) are not another order of one another.
+ */
+function turnedInOrder(pairs: readonly TokenPair[], q: NameForm, c: NameForm): boolean {
+  const nq = q.tokens.length;
+  const nc = c.tokens.length;
+  for (const tq of q.turn ? [0, q.turn] : [0])
+    for (const tc of c.turn ? [0, c.turn] : [0]) {
+      if (!tq && !tc) continue;
+      const at = pairs.map((p) => [turned(p.q[0]!, nq, tq), turned(p.c[0]!, nc, tc)] as const).sort((a, b) => a[0] - b[0]);
+      if (at.every((x, k) => k === 0 || x[1] > at[k - 1]![1])) return true;
+    }
+  return false;
 }
 
 /** What a pair of forms aligns to when it may not be aligned at all (see lettersOnly). */

@@ -1,4 +1,4 @@
-// Name features on contradicting name parts, names in syllabic scripts and repeated name parts.
+// Name features on contradicting name parts, word order, names in syllabic scripts and repeated name parts.
 import { describe, expect, it } from 'vitest';
 import { match } from './scorer.js';
 import type { MatchEntity } from './subject.js';
@@ -80,6 +80,23 @@ describe('name features', () => {
     expect(feature(reordered, 'conflict')).toBeUndefined();
     expect(feature(reordered, 'patronymicSwap')).toBeUndefined();
     expect(reordered.match).toBe(true);
+  });
+
+  it('reads a name written family name first with a comma in either order, as another word order in neither', () => {
+    const exact = match({ name: 'Quentin Testwilliams' }, person('Quentin Testwilliams'));
+    expect(match({ name: 'TESTWILLIAMS, Quentin' }, person('Quentin Testwilliams')).score).toBeCloseTo(exact.score, 6);
+    for (const query of ['TESTWILLIAMS, Quentin', 'Testwilliams, Quentin, Jr.'])
+      expect(feature(match({ name: query }, person('Quentin Testwilliams')), 'reordered'), query).toBeUndefined();
+    // Without the comma nothing says the order: the other order counts (slightly) against.
+    const swapped = match({ name: 'Testwilliams Quentin' }, person('Quentin Testwilliams'));
+    expect(feature(swapped, 'reordered')?.value).toBe(1);
+    expect(swapped.score).toBeLessThan(exact.score);
+    // The listed side too: a list's SURNAME, Given is the same name as the query's Given Surname, and as a Korean name
+    // written family name first without a comma.
+    expect(feature(match({ name: 'Quentin Testwilliams' }, person('TESTWILLIAMS, Quentin')), 'reordered')).toBeUndefined();
+    const korean = match({ name: 'TESTKIM YONG TESTCHOL' }, person('TESTKIM, Yong Testchol'));
+    expect(feature(korean, 'reordered')).toBeUndefined();
+    expect(korean.score).toBeCloseTo(match({ name: 'TESTKIM YONG TESTCHOL' }, person('TESTKIM YONG TESTCHOL')).score, 6);
   });
 
   it("reads a misspelt BEN (BNE, JEN) that corresponds to the other name's BEN as that particle: the name after it is no swap", () => {

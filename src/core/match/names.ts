@@ -1,7 +1,7 @@
 // Name forms: a name as written turned into comparable tokens (legal form, titles, numbers, initials) and its romanisations.
 import { Kind, type Lexicon, type Token } from './lexicon.js';
 import { NUMBER_WORDS, ORGANISATION_ABBREVIATIONS, PERSON_LEGAL_WORDS } from './name-words.js';
-import { isLatin, isPlainTitle, nameTokens, parseName, respell, romanise } from './text.js';
+import { commaName, isLatin, isPlainTitle, nameTokens, parseName, respell, romanise } from './text.js';
 
 export type NameSource = 'name' | 'alias' | 'weakAlias' | 'previousName' | 'parts';
 export type NameStyle = 'person' | 'organisation';
@@ -16,12 +16,17 @@ export interface NameForm {
   readonly romanised: boolean;
   /** True when every token is Latin script. */
   readonly latin: boolean;
-  /** True for the form that keeps the titles that open the name (BISHOP, Mike: see nameForms). */
+  /** True for the form that keeps the titles that open the name (BISHOP MIKE: see nameForms). */
   readonly titled: boolean;
   /** Per token: ROLE_PATRONYMIC for a father's name, ROLE_REPEATED for a part written again right after itself (both identify less), else 0. */
   readonly roles: readonly number[];
   /** Group of the organisation legal form found in the name (stock, limited, generic …), null when none. */
   readonly legal: string | null;
+  /**
+   * A name written family name first with a comma (KIM, Jong Un) is taken in the order without it (Jong Un KIM): its
+   * last `turn` tokens are the family name, which may also be read first (KIM JONG UN) in no other order. 0 otherwise.
+   */
+  readonly turn: number;
   /** What the matcher derives from the form and the lexicon's frequencies, kept with it (see features.ts). */
   derived: unknown;
 }
@@ -160,6 +165,12 @@ function slashAlternatives(text: string): string[] {
  */
 export function nameForms(raw: string, source: NameSource, style: NameStyle, lex: Lexicon, intern: boolean): NameForm[] {
   const text = raw.length > MAX_NAME_LENGTH ? raw.slice(0, MAX_NAME_LENGTH) : raw;
+  // A comma says which part is the family name, not in which order the name is read: SMITH, John is John Smith, and
+  // KIM, Jong Un is KIM JONG UN as Korean writes it. The name is taken in the order without the comma, and its family
+  // name may also be read first (see NameForm.turn).
+  const comma = style === 'person' ? commaName(text) : undefined;
+  const written = comma?.reading ?? text;
+  const family = comma && !comma.qualified ? tokensOf(comma.family, style).toks.join(' ') : '';
   const out: NameForm[] = [];
   const seen = new Set<string>();
   /** Adds a form of `spelling` (unless it has no token or is a form already) and tells whether it has a title that may be a name. */
@@ -172,14 +183,15 @@ export function nameForms(raw: string, source: NameSource, style: NameStyle, lex
     const original = out[0]?.roles;
     if (romanised && original?.length === roles.length) original.forEach((r, i) => (roles[i] ||= r));
     const tokens = toks.map((t) => (intern ? lex.intern(t) : lex.lookup(t)));
-    out.push({ tokens, roles, text, source, romanised, latin: isLatin(key), titled: keepTitles, legal, derived: undefined });
+    const turn = family && key.length > family.length && key.endsWith(` ${family}`) ? family.split(' ').length : 0;
+    out.push({ tokens, roles, text, source, romanised, latin: isLatin(key), titled: keepTitles, legal, turn, derived: undefined });
     return nameTitles;
   };
-  // A title that opens a name may be the name itself (BISHOP, Mike): the name is also compared with it.
-  if (add(text, false)) add(text, false, true);
-  if (!out.length || !out[0]!.latin) for (const r of romanise(text)) add(r, true);
-  else for (const r of respell(text)) add(r, true);
-  if (text.includes('/')) for (const alt of slashAlternatives(text)) add(alt, false);
+  // A title that opens a name may be the name itself (BISHOP MIKE): the name is also compared with it.
+  if (add(written, false)) add(written, false, true);
+  if (!out.length || !out[0]!.latin) for (const r of romanise(written)) add(r, true);
+  else for (const r of respell(written)) add(r, true);
+  if (written.includes('/')) for (const alt of slashAlternatives(written)) add(alt, false);
   return out;
 }
 

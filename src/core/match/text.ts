@@ -1,6 +1,7 @@
 // The text functions the matcher uses, in one place, from core/text (normalisation, scripts, romanisation, names, phonetics).
 import {
   abjadKey,
+  commaName,
   equivalentTokens,
   firstScript,
   foldDiacritics,
@@ -16,7 +17,7 @@ import {
   type ScriptName,
 } from '../text/index.js';
 
-export { abjadKey, isLatin, isPlainTitle, normaliseText, parseName, spellingKey };
+export { abjadKey, commaName, isLatin, isPlainTitle, normaliseText, parseName, spellingKey };
 
 /** Normalised tokens with Latin diacritics folded (ä → a); tokens of other scripts kept as they are. */
 export function nameTokens(s: string): string[] {

@@ -19,6 +19,16 @@ export {
   wadeGilesToPinyin,
 } from './translit/index.js';
 export { areEquivalent, equivalentTokens, equivalentsSize } from './equivalents.js';
-export { introducesName, isPlainTitle, parseName, stripLegalForm, type LegalForm, type NameToken, type NameTokenKind, type ParsedName } from './names.js';
+export {
+  commaName,
+  introducesName,
+  isPlainTitle,
+  parseName,
+  stripLegalForm,
+  type LegalForm,
+  type NameToken,
+  type NameTokenKind,
+  type ParsedName,
+} from './names.js';
 export { LEGAL_FORMS, type LegalFormKind, type LegalFormSpec } from './legal-forms.js';
 export { abjadKey, consonantSkeleton, doubleMetaphone, phoneticKeys, spellingKey } from './phonetic.js';

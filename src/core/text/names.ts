@@ -145,6 +145,28 @@ function titlePositions(s: string, raw: readonly string[]): ReadonlySet<number> 
   return out;
 }
 
+/** What follows a person's name after a comma and qualifies it rather than naming (SMITH, John, Jr.; John Smith, PhD). */
+const QUALIFIERS = new Set(['jr', 'sr', 'junior', 'senior', 'ii', 'iii', 'iv', 'esq', 'phd', 'md']);
+/** Most words of a family name written first, before a comma (DE LA CRUZ GARCIA, Juan). */
+const MAX_FAMILY_FIRST = 4;
+
+/**
+ * A person's name written family name first with a comma (SMITH, John; AL ZAWAHIRI, Dr. Ayman; Frost, William W.):
+ * `reading` is the name in the order of a name written without one, what follows the comma first (John SMITH), and
+ * `family` the part before the comma. Qualifiers after a further comma stay last (SMITH, John, Jr.: John SMITH Jr.).
+ * Undefined for a name with no comma, any other comma, or a qualifier alone after its comma.
+ */
+export function commaName(s: string): { reading: string; family: string; qualified: boolean } | undefined {
+  if (!s.includes(',')) return undefined;
+  const parts = s.split(',');
+  const qualifiers: string[] = [];
+  while (parts.length > 2 && latin(parts[parts.length - 1]!).every((t) => QUALIFIERS.has(t))) qualifiers.unshift(parts.pop()!.trim());
+  if (parts.length !== 2) return undefined;
+  const [family, given] = parts.map(latin) as [string[], string[]];
+  if (!family.length || family.length > MAX_FAMILY_FIRST || !given.length || given.every((t) => QUALIFIERS.has(t))) return undefined;
+  return { reading: [parts[1]!.trim(), parts[0]!.trim(), ...qualifiers].join(' '), family: parts[0]!.trim(), qualified: qualifiers.length > 0 };
+}
+
 /**
  * Parses a name into typed tokens. `schema` is an FtM schema name: organisations get legal forms and no given/family
  * parts; persons get titles, particles, patronymics, initials, and the family name (last name part, or the first when

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  commaName,
   detectScripts,
   doubleMetaphone,
   equivalentTokens,
@@ -199,6 +200,23 @@ describe('names', () => {
       ['khair', 'ullah'],
     ]);
     expect(parseName('al qaida').joined).toEqual(['alqaida']);
+  });
+  it('reads a name written family name first with a comma: the order without it, and its family name', () => {
+    expect(commaName('TESTKIN, Quentin')).toEqual({ reading: 'Quentin TESTKIN', family: 'TESTKIN', qualified: false });
+    expect(commaName('Frost-Testley, William W.')?.reading).toBe('William W. Frost-Testley');
+    expect(commaName('DE LA CRUZ TESTEZ, Juan')).toEqual({ reading: 'Juan DE LA CRUZ TESTEZ', family: 'DE LA CRUZ TESTEZ', qualified: false });
+    expect(commaName('TESTKIN, Quentin, Jr.')).toEqual({ reading: 'Quentin TESTKIN Jr.', family: 'TESTKIN', qualified: true });
+    // A qualifier alone after the comma, a family part too long to be one, or more parts: no such name.
+    for (const s of [
+      'Quentin Testkin, Jr.',
+      'Quentin Testkin, PhD',
+      'ONE TWO THREE FOUR FIVE, Quentin',
+      'TESTKIN, Quentin, Hamburg',
+      'Quentin Testkin',
+      ', Quentin',
+      'TESTKIN,',
+    ])
+      expect(commaName(s), s).toBeUndefined();
   });
   it('strips legal forms and keeps numbers', () => {
     expect(stripLegalForm('11420 CORP.')).toEqual({ base: '11420', forms: [{ code: 'corp', kind: 'corporation', countries: ['us', 'ca'], text: 'corp' }] });
