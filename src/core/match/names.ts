@@ -170,7 +170,8 @@ export function nameForms(raw: string, source: NameSource, style: NameStyle, lex
   // name may also be read first (see NameForm.turn).
   const comma = style === 'person' ? commaName(text) : undefined;
   const written = comma?.reading ?? text;
-  const family = comma && !comma.qualified ? tokensOf(comma.family, style).toks.join(' ') : '';
+  const family = comma && !comma.qualified ? tokensOf(comma.family, style).toks : [];
+  const familyEnd = ` ${family.join(' ')}`;
   const out: NameForm[] = [];
   const seen = new Set<string>();
   /** Adds a form of `spelling` (unless it has no token or is a form already) and tells whether it has a title that may be a name. */
@@ -183,7 +184,7 @@ export function nameForms(raw: string, source: NameSource, style: NameStyle, lex
     const original = out[0]?.roles;
     if (romanised && original?.length === roles.length) original.forEach((r, i) => (roles[i] ||= r));
     const tokens = toks.map((t) => (intern ? lex.intern(t) : lex.lookup(t)));
-    const turn = family && key.length > family.length && key.endsWith(` ${family}`) ? family.split(' ').length : 0;
+    const turn = family.length && toks.length > family.length && key.endsWith(familyEnd) ? family.length : 0;
     out.push({ tokens, roles, text, source, romanised, latin: isLatin(key), titled: keepTitles, legal, turn, derived: undefined });
     return nameTitles;
   };
