@@ -334,7 +334,7 @@ export function compareForms(
     if (p.c[0]! < lastC) reordered = 1;
     lastC = p.c[0]!;
   }
-  if (reordered && (q.turn || c.turn) && turnedInOrder(ordered, q, c)) reordered = 0;
+  if (reordered && (q.turn || c.turn) && turnedInOrder(ordered, q, c, usedQ, usedC)) reordered = 0;
   const qUnmatched = indices(usedQ, nq);
   const cUnmatched = indices(usedC, nc);
   const uq = maxUnmatched(q, qw, qUnmatched);
@@ -372,21 +372,45 @@ export function compareForms(
 /** Where token `i` of `n` stands when the last `turn` tokens (a family name, see NameForm.turn) are read first. */
 const turned = (i: number, n: number, turn: number) => (i >= n - turn ? i - (n - turn) : i + turn);
 
+/** Every word of the form's last `turn` tokens (its family name) has a counterpart; a particle (the AL of AL-ALI) may be left out. */
+function wholeFamily(form: NameForm, used: Uint8Array, turn: number): boolean {
+  const n = form.tokens.length;
+  for (let i = n - turn; i < n; i++) if (!used[i] && form.tokens[i]!.kind !== Kind.Particle) return false;
+  return true;
+}
+
 /**
- * The pairs (in query order) are in order once either form's family name written before the comma is read first: KIM
- * JONG UN and KIM, Jong Un (a form Jong Un KIM, turned) are not another order of one another.
+ * The pairs (in query order) are in order once either form's family name (see NameForm.turn) is read first: KIM
+ * JONG UN and KIM, Jong Un (a form Jong Un KIM, turned) are not another order of one another. The family name moves
+ * whole: a name that answers only part of it (ABDUL MASOUD against ALY SOLIMAN MASSOUD, family name ABDUL SAYED) is
+ * not read so.
  */
-function turnedInOrder(pairs: readonly TokenPair[], q: NameForm, c: NameForm): boolean {
+function turnedInOrder(pairs: readonly TokenPair[], q: NameForm, c: NameForm, usedQ: Uint8Array, usedC: Uint8Array): boolean {
   const nq = q.tokens.length;
   const nc = c.tokens.length;
-  for (const tq of q.turn ? [0, q.turn] : [0])
-    for (const tc of c.turn ? [0, c.turn] : [0]) {
+  const tqs = q.turn && wholeFamily(q, usedQ, q.turn) ? [0, q.turn] : [0];
+  const tcs = c.turn && wholeFamily(c, usedC, c.turn) ? [0, c.turn] : [0];
+  if (tqs.length === 1 && tcs.length === 1) return false;
+  let same: string[] | undefined;
+  for (const tq of tqs)
+    for (const tc of tcs) {
       if (!tq && !tc) continue;
-      const at = pairs.map((p) => [turned(p.q[0]!, nq, tq), turned(p.c[0]!, nc, tc)] as const).sort((a, b) => a[0] - b[0]);
-      if (at.every((x, k) => k === 0 || x[1] > at[k - 1]![1])) return true;
+      const at = pairs.map((p, k) => ({ q: turned(p.q[0]!, nq, tq), c: turned(p.c[0]!, nc, tc), k })).sort((a, b) => a.q - b.q);
+      if (ascending(at)) return true;
+      // Pairs of one token each with the same spelling on each side (the two ALs of AL-TIKRITI ALI HASSAN AL-MAJID) may
+      // exchange partners: the alignment paired them in written order, not in the order read.
+      same ??= pairs.map((p) => (p.q.length === 1 && p.c.length === 1 ? `${q.tokens[p.q[0]!]!.text} ${c.tokens[p.c[0]!]!.text}` : ''));
+      for (const key of new Set(same)) {
+        const group = key ? at.filter((x) => same![x.k] === key) : [];
+        const cs = group.map((x) => x.c).sort((a, b) => a - b);
+        group.forEach((x, k) => (x.c = cs[k]!));
+      }
+      if (ascending(at)) return true;
     }
   return false;
 }
+
+const ascending = (at: ReadonlyArray<{ c: number }>) => at.every((x, k) => k === 0 || x.c > at[k - 1]!.c);
 
 /** What a pair of forms aligns to when it may not be aligned at all (see lettersOnly). */
 const NO_PAIRS: TokenPair[] = [];

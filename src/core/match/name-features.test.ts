@@ -99,6 +99,40 @@ describe('name features', () => {
     expect(korean.score).toBeCloseTo(match({ name: 'TESTKIM YONG TESTCHOL' }, person('TESTKIM YONG TESTCHOL')).score, 6);
   });
 
+  it("reads a listed person's name family name first when the list gives the last name, also where the name says the same", () => {
+    const parts = (name: string | undefined, props: Record<string, string>): MatchEntity => ({
+      id: `p-parts`,
+      schema: 'Person',
+      properties: { ...(name ? { name: [name] } : {}), ...Object.fromEntries(Object.entries(props).map(([k, v]) => [k, [v]])) },
+    });
+    const given = { firstName: 'Quentin', middleName: 'Zebulon', lastName: 'Testwilliams' };
+    const exact = match({ name: 'Quentin Zebulon Testwilliams' }, parts('Quentin Zebulon Testwilliams', given));
+    // The name as written (no turn) and its parts (last name known) make one form, which may be read family name first.
+    for (const entity of [parts('Quentin Zebulon Testwilliams', given), parts(undefined, given)]) {
+      const turned = match({ name: 'Testwilliams Quentin Zebulon' }, entity);
+      expect(feature(turned, 'reordered')).toBeUndefined();
+      expect(turned.score).toBeCloseTo(exact.score, 6);
+      // Only the family name moves: another order still counts.
+      expect(feature(match({ name: 'Zebulon Quentin Testwilliams' }, entity), 'reordered')?.value).toBe(1);
+    }
+    // The family name moves whole: a name that answers only part of it read first is another order.
+    const double = parts(undefined, { firstName: 'Quentin', middleName: 'Zebulon', lastName: 'Testabdul Testsayed' });
+    expect(feature(match({ name: 'Testabdul Testsayed Quentin Zebulon' }, double), 'reordered')).toBeUndefined();
+    expect(feature(match({ name: 'Testabdul Zebulon' }, double), 'reordered')?.value).toBe(1);
+    // A particle of the family name may be left out (TESTALI for AL-TESTALI).
+    const particle = parts(undefined, { firstName: 'Testsalih', lastName: 'Al-Testali' });
+    expect(feature(match({ name: 'Testali Testsalih' }, particle), 'reordered')).toBeUndefined();
+    // A word the name has twice (AL) may answer either: the family name read first is still in order.
+    const al = parts('Testhani Abd-al-Testlatif Al-Testkriti', { firstName: 'Testhani', middleName: 'Abd-al-Testlatif', lastName: 'Al-Testkriti' });
+    expect(feature(match({ name: 'Al-Testkriti Testhani Abd-al-Testlatif' }, al), 'reordered')).toBeUndefined();
+    // A comma alias with the name's own tokens says it too.
+    const alias: MatchEntity = { id: 'p-alias', schema: 'Person', properties: { name: ['Quentin Testwilliams'], alias: ['TESTWILLIAMS, Quentin'] } };
+    expect(feature(match({ name: 'Testwilliams Quentin' }, alias), 'reordered')).toBeUndefined();
+    // The same name with no part said to be the last name.
+    const unknown = parts('Quentin Zebulon Testwilliams', { firstName: 'Quentin', secondName: 'Zebulon', middleName: 'Testwilliams' });
+    expect(feature(match({ name: 'Testwilliams Quentin Zebulon' }, unknown), 'reordered')?.value).toBe(1);
+  });
+
   it("reads a misspelt BEN (BNE, JEN) that corresponds to the other name's BEN as that particle: the name after it is no swap", () => {
     for (const query of ['Testazhar ben Testkhalifa bne Ahmed Testrouine', 'Testazhar ben Testkhalifa jen Ahmed Testrouine']) {
       const r = match({ name: query }, person('Testazhar ben Testkhalifa ben Ahmed Testrouine'));

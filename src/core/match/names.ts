@@ -24,7 +24,8 @@ export interface NameForm {
   readonly legal: string | null;
   /**
    * A name written family name first with a comma (KIM, Jong Un) is taken in the order without it (Jong Un KIM): its
-   * last `turn` tokens are the family name, which may also be read first (KIM JONG UN) in no other order. 0 otherwise.
+   * last `turn` tokens are the family name, which may also be read first (KIM JONG UN) in no other order. A person's
+   * name parts with a last name are written so (see partsName in subject.ts). 0 otherwise.
    */
   readonly turn: number;
   /** What the matcher derives from the form and the lexicon's frequencies, kept with it (see features.ts). */

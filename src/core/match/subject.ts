@@ -3,6 +3,7 @@ import { model, normaliseCountry, normaliseDate } from '../model/index.js';
 import type { EntityData } from '../model/types.js';
 import type { DocumentRef, Evidence } from './evidence.js';
 import type { Lexicon } from './lexicon.js';
+import { commaName } from './text.js';
 import { nameForms, type NameForm, type NameSource, type NameStyle } from './names.js';
 
 /** An entity to match, optionally with its identity documents resolved from its Passport/Identification entities. */
@@ -36,7 +37,8 @@ const NAME_PROPS: ReadonlyArray<readonly [string, NameSource]> = [
   ['previousName', 'previousName'],
   ['weakAlias', 'weakAlias'],
 ];
-const PART_PROPS = ['firstName', 'secondName', 'middleName', 'fatherName', 'lastName'];
+/** A person's name parts before the last name, in the order they are read. */
+const GIVEN_PROPS = ['firstName', 'secondName', 'middleName', 'fatherName'];
 const DOC_PROPS: ReadonlyArray<readonly [string, string]> = [
   ['passportNumber', 'passport'],
   ['idNumber', 'id'],
@@ -51,6 +53,21 @@ const DOC_PROPS: ReadonlyArray<readonly [string, string]> = [
   ['imoNumber', 'imo'],
   ['mmsi', 'mmsi'],
 ];
+/**
+ * A person's name parts as one name, given names first. With a last name beside other parts it is written as lists
+ * write a family name first (SURNAME, Given), which nameForms reads in the order without the comma and may also read
+ * family name first: a list that says which part is the family name states both orders.
+ */
+function partsName(props: (p: string) => string[]): string | undefined {
+  const part = (p: string) => (props(p)[0] ?? '').trim();
+  const given = GIVEN_PROPS.map(part).filter(Boolean);
+  const last = part('lastName');
+  if (given.length + (last ? 1 : 0) < 2) return undefined;
+  if (!last) return given.join(' ');
+  const comma = `${last}, ${given.join(' ')}`;
+  return commaName(comma) ? comma : `${given.join(' ')} ${last}`;
+}
+
 /** Most names of one entity considered (lists give a few dozen at most). */
 export const MAX_NAMES = 64;
 
@@ -119,18 +136,22 @@ export function prepareSubject(input: MatchEntity | ScreeningQuery, lex: Lexicon
     ? [[String(q.name ?? ''), 'name']]
     : NAME_PROPS.flatMap(([p, s]) => props(p).map((v) => [v, s] as [string, NameSource]));
   if (e && style === 'person') {
-    const parts = PART_PROPS.map((p) => props(p)[0] ?? '').filter(Boolean);
-    if (parts.length > 1) raw.push([parts.join(' '), 'parts']);
+    const parts = partsName(props);
+    if (parts) raw.push([parts, 'parts']);
   }
   const names: NameForm[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   for (const [text, source] of raw.slice(0, MAX_NAMES)) {
     for (const form of nameForms(text, source, style, lex, intern)) {
       const key = form.tokens.map((t) => t.text).join(' ');
-      if (!seen.has(key)) {
-        seen.add(key);
+      const at = seen.get(key);
+      if (at === undefined) {
+        seen.set(key, names.length);
         names.push(form);
       }
+      // The same tokens read from a name that says which are the family name (SMITH, John; the name parts) let the form
+      // kept also be read family name first.
+      else if (form.turn && !names[at]!.turn) names[at] = { ...names[at]!, turn: form.turn };
     }
   }
   const birthDates = unique((q ? (q.birthDate ? [q.birthDate] : []) : props('birthDate')).flatMap((d) => normaliseDate(d) ?? []));
