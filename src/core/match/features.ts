@@ -401,7 +401,8 @@ function turnedInOrder(pairs: readonly TokenPair[], q: NameForm, c: NameForm, us
       // exchange partners: the alignment paired them in written order, not in the order read.
       same ??= pairs.map((p) => (p.q.length === 1 && p.c.length === 1 ? `${q.tokens[p.q[0]!]!.text} ${c.tokens[p.c[0]!]!.text}` : ''));
       for (const key of new Set(same)) {
-        const group = key ? at.filter((x) => same![x.k] === key) : [];
+        if (!key) continue;
+        const group = at.filter((x) => same![x.k] === key);
         const cs = group.map((x) => x.c).sort((a, b) => a - b);
         group.forEach((x, k) => (x.c = cs[k]!));
       }

@@ -145,13 +145,14 @@ export function prepareSubject(input: MatchEntity | ScreeningQuery, lex: Lexicon
     for (const form of nameForms(text, source, style, lex, intern)) {
       const key = form.tokens.map((t) => t.text).join(' ');
       const at = seen.get(key);
-      if (at === undefined) {
-        seen.set(key, names.length);
-        names.push(form);
+      if (at !== undefined) {
+        // The same tokens read from a name that says which are the family name (SMITH, John; the name parts) let the
+        // form kept also be read family name first.
+        if (form.turn && !names[at]!.turn) names[at] = { ...names[at]!, turn: form.turn };
+        continue;
       }
-      // The same tokens read from a name that says which are the family name (SMITH, John; the name parts) let the form
-      // kept also be read family name first.
-      else if (form.turn && !names[at]!.turn) names[at] = { ...names[at]!, turn: form.turn };
+      seen.set(key, names.length);
+      names.push(form);
     }
   }
   const birthDates = unique((q ? (q.birthDate ? [q.birthDate] : []) : props('birthDate')).flatMap((d) => normaliseDate(d) ?? []));
